@@ -1,0 +1,135 @@
+import { z } from 'zod';
+
+/**
+ * The relay's configuration file (DESIGN.md "Configuration"). Secrets are written as `"env:NAME"` and
+ * resolved by `load-config.ts`; after loading, every `Secret` field holds the resolved value.
+ */
+const secret = z.string().min(1).describe('a secret, written as "env:NAME"');
+
+const sinkTarget = {
+  /** Upstream URL. Exactly one of `url` and `capture`. */
+  url: z.string().url().optional(),
+  /** Directory: append each request that would be sent to `<dir>/<sink>.jsonl` instead of sending it. */
+  capture: z.string().min(1).optional(),
+  /** Per-request timeout. @default 10000 */
+  timeoutMs: z.number().int().positive().default(10_000),
+};
+
+const oneTarget = (v: { url?: string; capture?: string }) => (v.url === undefined) !== (v.capture === undefined);
+const oneTargetMessage = { message: 'give exactly one of "url" and "capture"' };
+
+export const TianmuSinkConfigSchema = z
+  .object({ ...sinkTarget, version: z.string().min(1).default('1.0.0') })
+  .refine(oneTarget, oneTargetMessage);
+
+export const HiveSinkConfigSchema = z
+  .object({
+    ...sinkTarget,
+    appId: z.string().min(1),
+    gameShort: z.string().regex(/^[a-z0-9_]+$/, 'gameShort is lower-case letters, digits and _'),
+    company: z.string().length(3),
+    gameIndex: z.number().int().nonnegative(),
+    channel: z.string().min(1).max(3).default('C2S'),
+    market: z.string().length(2),
+    serverId: z.string().min(1),
+    /** The game version sent as Hive `version`. @default "1.0.0" */
+    gameVersion: z.string().default('1.0.0'),
+    /** The IP written to `server_ip`. @default "127.0.0.1" */
+    serverIp: z.string().default('127.0.0.1'),
+    /** Rows per request. @default 50 */
+    batchSize: z.number().int().min(1).max(500).default(50),
+  })
+  .refine(oneTarget, oneTargetMessage);
+
+export const KakaoSinkConfigSchema = z
+  .object({
+    ...sinkTarget,
+    appId: z.string().min(1),
+    appSecret: secret,
+    adminKey: secret,
+    /** Kakao `market`. @default "kakaogameShop" */
+    market: z.string().default('kakaogameShop'),
+  })
+  .refine(oneTarget, oneTargetMessage);
+
+export const GameConfigSchema = z.object({
+  appId: z.string().min(1),
+  wechat: z
+    .object({ appSecret: secret, apiBase: z.string().url().default('https://api.weixin.qq.com') })
+    .optional(),
+  catalog: z
+    .union([
+      z.object({ url: z.string().url(), timeoutMs: z.number().int().positive().default(5000) }),
+      z.object({ file: z.string().min(1) }),
+    ])
+    .optional(),
+  sinks: z
+    .object({
+      tianmu: TianmuSinkConfigSchema.optional(),
+      hive: HiveSinkConfigSchema.optional(),
+      kakao: KakaoSinkConfigSchema.optional(),
+    })
+    .default({}),
+  gravity: z
+    .object({
+      url: z.string().url().default('https://backend.gravity-engine.com/openapi/api/v1/report/order/list/'),
+      appId: z.number().int().positive(),
+      appKey: secret,
+      /** Never more than one call per this many seconds per app key. @default 600 */
+      minCallIntervalSeconds: z.number().int().nonnegative().default(600),
+      /** e.g. `{"daily": "03:00"}`: reconcile yesterday (China time) every day at that time. */
+      schedule: z.object({ daily: z.string().regex(/^\d{2}:\d{2}$/) }).optional(),
+    })
+    .optional(),
+});
+
+export const RelayConfigSchema = z.object({
+  host: z.string().default('127.0.0.1'),
+  port: z.number().int().min(0).max(65535).default(8787),
+  storage: z
+    .union([z.object({ sqlite: z.string().min(1) }), z.object({ postgres: z.string().min(1) })])
+    .default({ sqlite: 'data/relay.db' }),
+  session: z.discriminatedUnion('mode', [
+    z.object({ mode: z.literal('wechat'), secret, ttlSeconds: z.number().int().positive().default(7 * 24 * 3600) }),
+    z.object({ mode: z.literal('sandbox'), secret, ttlSeconds: z.number().int().positive().default(7 * 24 * 3600) }),
+  ]),
+  adminToken: secret.optional(),
+  /** Peers whose `X-Forwarded-For` is believed (exact IPs). @default [] */
+  trustedProxies: z.array(z.string()).default([]),
+  limits: z
+    .object({
+      /** @default 262144 */
+      bodyBytes: z.number().int().positive().default(256 * 1024),
+      /** Requests per minute per client IP. @default 600 */
+      perIpPerMinute: z.number().int().positive().default(600),
+      /** Requests per minute per openid. @default 120 */
+      perOpenidPerMinute: z.number().int().positive().default(120),
+    })
+    .default({ bodyBytes: 256 * 1024, perIpPerMinute: 600, perOpenidPerMinute: 120 }),
+  delivery: z
+    .object({
+      /** @default 12 */
+      maxAttempts: z.number().int().positive().default(12),
+      /** Dead after this age even with attempts left. @default 172800 (48 h) */
+      maxAgeSeconds: z.number().int().positive().default(48 * 3600),
+      /** @default 1000 */
+      baseDelayMs: z.number().int().positive().default(1000),
+      /** @default 600000 */
+      maxDelayMs: z.number().int().positive().default(10 * 60_000),
+      /** @default 30000 */
+      leaseMs: z.number().int().positive().default(30_000),
+      /** @default 4 */
+      concurrencyPerSink: z.number().int().positive().default(4),
+      /** @default 500 */
+      pollIntervalMs: z.number().int().positive().default(500),
+    })
+    .default({ maxAttempts: 12, maxAgeSeconds: 48 * 3600, baseDelayMs: 1000, maxDelayMs: 600_000, leaseMs: 30_000, concurrencyPerSink: 4, pollIntervalMs: 500 }),
+  games: z.array(GameConfigSchema).min(1),
+});
+
+export type RelayConfig = z.infer<typeof RelayConfigSchema>;
+export type GameConfig = z.infer<typeof GameConfigSchema>;
+export type TianmuSinkConfig = z.infer<typeof TianmuSinkConfigSchema>;
+export type HiveSinkConfig = z.infer<typeof HiveSinkConfigSchema>;
+export type KakaoSinkConfig = z.infer<typeof KakaoSinkConfigSchema>;
+export type SinkName = 'tianmu' | 'hive' | 'kakao';
