@@ -1,0 +1,25 @@
+/**
+ * What reconciliation needs from the relay's storage. The relay's `Storage` implements it (SQLite and
+ * Postgres), so the Gravity rate limit and the resumable cursor survive restarts and are shared by every
+ * relay process on one database.
+ */
+export interface ReconcileStore {
+  /**
+   * Atomically (across processes): when `now - lastCall(key) >= minIntervalMs`, record `now` as the last call
+   * and return `{ok: true}`; otherwise change nothing and return how long to wait.
+   */
+  reserveCall(key: string, minIntervalMs: number, now: number): Promise<{ ok: true } | { ok: false; waitMs: number }>;
+  getState(key: string): Promise<string | undefined>;
+  setState(key: string, value: string): Promise<void>;
+  /** Accepted purchases of `appId` whose `paidAt` is in `[fromMs, toMs)`. */
+  purchasesBetween(appId: string, fromMs: number, toMs: number): Promise<ReconcilePurchase[]>;
+}
+
+export interface ReconcilePurchase {
+  orderId: string;
+  uid: string;
+  /** Minor units. */
+  amount: number;
+  currency: string;
+  paidAt: number;
+}
