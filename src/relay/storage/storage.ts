@@ -93,4 +93,6 @@ export interface StorageStats {
   deliveries: Record<DeliveryStatus, number>;
   /** Pending deliveries per sink (queue depth). */
   pendingBySink: Partial<Record<SinkName, number>>;
+  /** Dead deliveries per sink (`relay_deliveries_dead`). Optional: when absent, `/metrics` counts dead rows itself. */
+  deadBySink?: Partial<Record<SinkName, number>>;
 }
