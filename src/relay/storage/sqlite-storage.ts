@@ -1,0 +1,338 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import type { PurchaseReport } from '../../shared/schemas/purchase-report';
+import type { SinkName } from '../config/config-schema';
+import type { ReconcilePurchase } from '../reconcile/reconcile-store';
+import { createGroupCommit, type GroupCommit } from './group-commit';
+import { SQLITE_MIGRATIONS, type Migration } from './migrations/sqlite-migrations';
+import type {
+  AttemptResult,
+  ClaimedDelivery,
+  DeliveryFilter,
+  DeliveryRow,
+  DeliveryStatus,
+  IngestItem,
+  IngestOutcome,
+  Storage,
+  StorageStats,
+} from './storage';
+
+export interface SqliteStorageOptions {
+  /** How long a writer waits for another process's lock before failing. @default 5000 */
+  busyTimeoutMs?: number;
+  /** Reports per ingest group at most. @default 500 */
+  maxGroupItems?: number;
+  /** Called once per committed ingest transaction with its item count (tests count transactions with it). */
+  onIngestCommit?: (items: number) => void;
+  /** The migrations to apply. @default SQLITE_MIGRATIONS */
+  migrations?: readonly Migration[];
+}
+
+interface CompleteItem {
+  id: number;
+  token: string;
+  result: AttemptResult;
+}
+
+/** Keys of `sync_state` that `reserveCall` owns, apart from what `setState` writes. */
+const CALL_KEY_PREFIX = 'last-call:';
+
+/**
+ * The relay's storage on one SQLite file: WAL, `synchronous=FULL` (a commit survives a power cut), every write in
+ * `BEGIN IMMEDIATE` so several processes on one file serialize instead of failing mid-transaction.
+ */
+export class SqliteStorage implements Storage {
+  private readonly db: Database.Database;
+  private readonly ingestGroup: GroupCommit<IngestItem, IngestOutcome>;
+  private readonly completeGroup: GroupCommit<CompleteItem, boolean>;
+  private readonly migrations: readonly Migration[];
+  private closed = false;
+  private readonly statements = new Map<string, Database.Statement>();
+
+  constructor(
+    readonly file: string,
+    private readonly options: SqliteStorageOptions = {},
+  ) {
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    this.db = new Database(file);
+    this.db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = FULL');
+    this.db.pragma('foreign_keys = ON');
+    this.migrations = options.migrations ?? SQLITE_MIGRATIONS;
+    this.ingestGroup = createGroupCommit({
+      run: (items) => this.ingestNow(items),
+      maxItems: options.maxGroupItems ?? 500,
+    });
+    // Completions are grouped too: a drain of many deliveries costs a few fsyncs, not one per delivery.
+    this.completeGroup = createGroupCommit({ run: (items) => this.completeNow(items), maxItems: 1000 });
+  }
+
+  /** Prepared once per SQL text: preparing on every call would cost more than the work on a hot path. */
+  private stmt(sql: string): Database.Statement {
+    let s = this.statements.get(sql);
+    if (!s) this.statements.set(sql, (s = this.db.prepare(sql)));
+    return s;
+  }
+
+  async migrate(): Promise<void> {
+    this.db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)');
+    const isApplied = this.stmt('SELECT 1 FROM schema_migrations WHERE version = ?');
+    const record = this.stmt('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)');
+    for (const m of [...this.migrations].sort((a, b) => a.version - b.version)) {
+      // Checked again inside the lock: another relay starting at the same moment may have applied it.
+      this.db
+        .transaction(() => {
+          if (isApplied.get(m.version)) return;
+          this.db.exec(m.sql);
+          record.run(m.version, Date.now());
+        })
+        .immediate();
+    }
+  }
+
+  /** Applied migration versions, in order. */
+  appliedMigrations(): number[] {
+    return this.stmt('SELECT version FROM schema_migrations ORDER BY version')
+      .all()
+      .map((r) => (r as { version: number }).version);
+  }
+
+  ingest(items: readonly IngestItem[]): Promise<IngestOutcome[]> {
+    if (this.closed) return Promise.reject(new Error('storage is closed'));
+    return this.ingestGroup.submit(items);
+  }
+
+  private ingestNow(items: readonly IngestItem[]): IngestOutcome[] {
+    const hasPrior = this.stmt('SELECT 1 FROM purchases WHERE app_id = ? AND uid = ? LIMIT 1');
+    const insert = this.stmt(
+      `INSERT INTO purchases (app_id, order_id, uid, amount, currency, paid_at, is_first_pay, client_ip, received_at, report)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (app_id, order_id) DO NOTHING`,
+    );
+    const addDelivery = this.stmt(
+      `INSERT INTO deliveries (purchase_id, sink, status, attempts, next_attempt_at, created_at, updated_at)
+       VALUES (?, ?, 'pending', 0, ?, ?, ?)`,
+    );
+    const outcomes = this.db
+      .transaction((): IngestOutcome[] =>
+        // Items run one after the other inside the transaction, so a repeated order id in the same group is a
+        // duplicate of the first, and first-pay sees the group's earlier purchases.
+        items.map((item): IngestOutcome => {
+          const r = item.report;
+          const isFirstPay = !hasPrior.get(r.appId, r.uid);
+          const res = insert.run(
+            r.appId, r.orderId, r.uid, r.amount, r.currency, r.paidAt, isFirstPay ? 1 : 0,
+            item.clientIp, item.receivedAt, JSON.stringify(r),
+          );
+          if (res.changes === 0) return { status: 'duplicate' };
+          for (const sink of new Set(item.sinks)) {
+            addDelivery.run(res.lastInsertRowid, sink, item.receivedAt, item.receivedAt, item.receivedAt);
+          }
+          return { status: 'accepted', isFirstPay };
+        }),
+      )
+      .immediate();
+    this.options.onIngestCommit?.(items.length);
+    return outcomes;
+  }
+
+  async claimDue(sink: SinkName, now: number, limit: number, leaseMs: number): Promise<ClaimedDelivery[]> {
+    const due = this.stmt(
+      `SELECT id FROM deliveries
+       WHERE sink = ? AND status = 'pending' AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until <= ?)
+       ORDER BY next_attempt_at, id LIMIT ?`,
+    );
+    const lease = this.stmt('UPDATE deliveries SET lease_until = ?, lease_token = ? WHERE id = ?');
+    const read = this.stmt(
+      `SELECT d.id, d.sink, d.attempts, d.created_at, p.report, p.is_first_pay, p.client_ip, p.received_at
+       FROM deliveries d JOIN purchases p ON p.id = d.purchase_id WHERE d.id = ?`,
+    );
+    return this.db
+      .transaction(() => {
+        const ids = (due.all(sink, now, now, limit) as Array<{ id: number }>).map((r) => r.id);
+        return ids.map((id): ClaimedDelivery => {
+          const token = randomBytes(16).toString('hex');
+          lease.run(now + leaseMs, token, id);
+          const row = read.get(id) as ClaimRow;
+          return {
+            id: row.id,
+            sink: row.sink as SinkName,
+            attempts: row.attempts,
+            createdAt: row.created_at,
+            leaseToken: token,
+            purchase: {
+              report: JSON.parse(row.report) as PurchaseReport,
+              isFirstPay: row.is_first_pay === 1,
+              clientIp: row.client_ip,
+              receivedAt: row.received_at,
+            },
+          };
+        });
+      })
+      .immediate();
+  }
+
+  complete(deliveryId: number, leaseToken: string, result: AttemptResult): Promise<boolean> {
+    if (this.closed) return Promise.reject(new Error('storage is closed'));
+    return this.completeGroup.submit([{ id: deliveryId, token: leaseToken, result }]).then((r) => r[0]);
+  }
+
+  private completeNow(items: readonly CompleteItem[]): boolean[] {
+    // The token is cleared on completion, so a second completion with the same token is refused too.
+    const where = `WHERE id = @id AND lease_token = @token AND status = 'pending'`;
+    const delivered = this.stmt(
+      `UPDATE deliveries SET status = 'delivered', attempts = attempts + 1, lease_until = NULL, lease_token = NULL,
+       last_error = NULL, updated_at = @at ${where}`,
+    );
+    const retry = this.stmt(
+      `UPDATE deliveries SET attempts = attempts + 1, next_attempt_at = @next, lease_until = NULL, lease_token = NULL,
+       last_error = @error, updated_at = @at ${where}`,
+    );
+    const dead = this.stmt(
+      `UPDATE deliveries SET status = 'dead', attempts = attempts + 1, lease_until = NULL, lease_token = NULL,
+       last_error = @error, updated_at = @at ${where}`,
+    );
+    return this.db
+      .transaction(() =>
+        items.map(({ id, token, result }) => {
+          const key = { id, token, at: result.at };
+          switch (result.outcome) {
+            case 'delivered':
+              return delivered.run(key).changes === 1;
+            case 'retry':
+              return retry.run({ ...key, next: result.nextAttemptAt, error: result.error }).changes === 1;
+            case 'dead':
+              return dead.run({ ...key, error: result.error }).changes === 1;
+          }
+        }),
+      )
+      .immediate();
+  }
+
+  async listDeliveries(filter: DeliveryFilter): Promise<DeliveryRow[]> {
+    const clauses: string[] = [];
+    const params: Record<string, unknown> = { limit: filter.limit ?? 100 };
+    if (filter.status) (clauses.push('d.status = @status'), (params.status = filter.status));
+    if (filter.sink) (clauses.push('d.sink = @sink'), (params.sink = filter.sink));
+    if (filter.appId) (clauses.push('p.app_id = @appId'), (params.appId = filter.appId));
+    const rows = this.stmt(
+        `SELECT d.id, p.app_id, p.order_id, d.sink, d.status, d.attempts, d.next_attempt_at, d.last_error,
+                d.created_at, d.updated_at
+         FROM deliveries d JOIN purchases p ON p.id = d.purchase_id
+         ${clauses.length ? 'WHERE ' + clauses.join(' AND ') : ''} ORDER BY d.id LIMIT @limit`,
+      )
+      .all(params) as ListRow[];
+    return rows.map((r) => ({
+      id: r.id,
+      appId: r.app_id,
+      orderId: r.order_id,
+      sink: r.sink as SinkName,
+      status: r.status as DeliveryStatus,
+      attempts: r.attempts,
+      nextAttemptAt: r.next_attempt_at,
+      lastError: r.last_error,
+      createdAt: r.created_at,
+      updatedAt: r.updated_at,
+    }));
+  }
+
+  async retryDead(ids: readonly number[] | 'all', now: number): Promise<number> {
+    const set = `SET status = 'pending', next_attempt_at = @now, lease_until = NULL, lease_token = NULL, updated_at = @now`;
+    if (ids === 'all') {
+      return this.stmt(`UPDATE deliveries ${set} WHERE status = 'dead'`).run({ now }).changes;
+    }
+    const one = this.stmt(`UPDATE deliveries ${set} WHERE status = 'dead' AND id = @id`);
+    return this.db
+      .transaction(() => ids.reduce((n, id) => n + one.run({ now, id }).changes, 0))
+      .immediate();
+  }
+
+  async stats(): Promise<StorageStats> {
+    const purchases = (this.stmt('SELECT COUNT(*) AS n FROM purchases').get() as { n: number }).n;
+    const rows = this.stmt('SELECT sink, status, COUNT(*) AS n FROM deliveries GROUP BY sink, status')
+      .all() as Array<{ sink: SinkName; status: DeliveryStatus; n: number }>;
+    const stats: StorageStats = {
+      purchases,
+      deliveries: { pending: 0, delivered: 0, dead: 0 },
+      pendingBySink: {},
+      deadBySink: {},
+    };
+    for (const r of rows) {
+      stats.deliveries[r.status] += r.n;
+      if (r.status === 'pending') stats.pendingBySink[r.sink] = r.n;
+      if (r.status === 'dead') stats.deadBySink![r.sink] = r.n;
+    }
+    return stats;
+  }
+
+  async reserveCall(key: string, minIntervalMs: number, now: number): Promise<{ ok: true } | { ok: false; waitMs: number }> {
+    const read = this.stmt('SELECT value FROM sync_state WHERE key = ?');
+    return this.db
+      .transaction((): { ok: true } | { ok: false; waitMs: number } => {
+        const row = read.get(CALL_KEY_PREFIX + key) as { value: string } | undefined;
+        const last = row ? Number(row.value) : undefined;
+        if (last !== undefined && now - last < minIntervalMs) return { ok: false, waitMs: last + minIntervalMs - now };
+        this.writeState(CALL_KEY_PREFIX + key, String(now), now);
+        return { ok: true };
+      })
+      .immediate();
+  }
+
+  async getState(key: string): Promise<string | undefined> {
+    const row = this.stmt('SELECT value FROM sync_state WHERE key = ?').get(key) as { value: string } | undefined;
+    return row?.value;
+  }
+
+  async setState(key: string, value: string): Promise<void> {
+    this.writeState(key, value, Date.now());
+  }
+
+  private writeState(key: string, value: string, at: number): void {
+    this.stmt(
+        `INSERT INTO sync_state (key, value, updated_at) VALUES (?, ?, ?)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
+      )
+      .run(key, value, at);
+  }
+
+  async purchasesBetween(appId: string, fromMs: number, toMs: number): Promise<ReconcilePurchase[]> {
+    return this.stmt(
+        `SELECT order_id AS orderId, uid, amount, currency, paid_at AS paidAt FROM purchases
+         WHERE app_id = ? AND paid_at >= ? AND paid_at < ? ORDER BY paid_at, id`,
+      )
+      .all(appId, fromMs, toMs) as ReconcilePurchase[];
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await Promise.all([this.ingestGroup.idle(), this.completeGroup.idle()]);
+    this.db.close();
+  }
+}
+
+interface ClaimRow {
+  id: number;
+  sink: string;
+  attempts: number;
+  created_at: number;
+  report: string;
+  is_first_pay: number;
+  client_ip: string;
+  received_at: number;
+}
+
+interface ListRow {
+  id: number;
+  app_id: string;
+  order_id: string;
+  sink: string;
+  status: string;
+  attempts: number;
+  next_attempt_at: number;
+  last_error: string | null;
+  created_at: number;
+  updated_at: number;
+}
