@@ -94,6 +94,8 @@ export const RelayConfigSchema = z.object({
     z.object({ mode: z.literal('sandbox'), secret, ttlSeconds: z.number().int().positive().default(7 * 24 * 3600) }),
   ]),
   adminToken: secret.optional(),
+  /** `Access-Control-Allow-Origin` of the client API (`/v1/*`; never `/admin`). @default "*" */
+  corsOrigin: z.string().min(1).optional(),
   /** Peers whose `X-Forwarded-For` is believed (exact IPs). @default [] */
   trustedProxies: z.array(z.string()).default([]),
   limits: z
