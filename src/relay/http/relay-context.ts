@@ -1,0 +1,54 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { GameConfig, RelayConfig } from '../config/config-schema';
+import type { CatalogService } from '../catalog/catalog-service';
+import type { RelayLogger } from '../log/logger';
+import type { RelayMetrics } from '../metrics/relay-metrics';
+import type { Storage } from '../storage/storage';
+import type { RateLimiter } from './rate-limiter';
+
+/** Everything a route needs, built once by `createRelay`. */
+export interface RelayContext {
+  config: RelayConfig;
+  games: ReadonlyMap<string, GameConfig>;
+  storage: Storage;
+  log: RelayLogger;
+  now: () => number;
+  metrics: RelayMetrics;
+  catalog: CatalogService;
+  trustedProxies: ReadonlySet<string>;
+  ipLimiter: RateLimiter;
+  openidLimiter: RateLimiter;
+  /** `Access-Control-Allow-Origin` for `/v1/*`. */
+  corsOrigin: string;
+  /** Prometheus lines other parts append to `/metrics` (reconcile). */
+  extraMetricsText: () => string;
+  /** `jscode2session` timeout. */
+  wechatTimeoutMs: number;
+}
+
+/** One request as a route sees it. */
+export interface RouteRequest {
+  req: IncomingMessage;
+  res: ServerResponse;
+  url: URL;
+  /** See `client-ip.ts`. */
+  ip: string;
+  /** `:id`-style captures of the route pattern. */
+  params: Record<string, string>;
+}
+
+export type RouteHandler = (ctx: RelayContext, r: RouteRequest) => Promise<void> | void;
+
+export interface Route {
+  method: 'GET' | 'POST';
+  /** Exact path, or a pattern whose named groups become `params`. */
+  path: string | RegExp;
+  handle: RouteHandler;
+}
+
+/** A route another part mounts on the relay (the demo pages): matched by path prefix, before the 404. */
+export interface ExtraRoute {
+  method: 'GET' | 'POST';
+  prefix: string;
+  handle(req: IncomingMessage, res: ServerResponse): Promise<void> | void;
+}

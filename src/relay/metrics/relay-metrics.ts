@@ -1,0 +1,70 @@
+import type { SinkName } from '../config/config-schema';
+import type { Storage } from '../storage/storage';
+import { createRegistry, type Counter, type Histogram, type Registry } from './registry';
+
+/** The relay's metrics (DESIGN.md "HTTP API", `/metrics`). Queue depth and dead counts are read from storage at scrape time. */
+export interface RelayMetrics {
+  registry: Registry;
+  reports: Counter;
+  deliveries: Counter;
+  retries: Counter;
+  ingestSeconds: Histogram;
+  /** For the worker's `onAttempt`. */
+  onAttempt(sink: SinkName, outcome: 'delivered' | 'retry' | 'dead', durationMs: number): void;
+}
+
+const SINKS: readonly SinkName[] = ['tianmu', 'hive', 'kakao'];
+
+/** Ingest latency is dominated by the fsync of a group commit: buckets from 0.5 ms to 5 s. */
+const INGEST_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
+
+export function createRelayMetrics(storage: Pick<Storage, 'stats' | 'listDeliveries'>, enabledSinks: readonly SinkName[]): RelayMetrics {
+  const registry = createRegistry();
+  const reports = registry.counter('relay_reports_total', 'Purchase reports answered, by status.');
+  for (const status of ['accepted', 'duplicate', 'rejected']) reports.inc({ status }, 0);
+  const deliveries = registry.counter('relay_deliveries_total', 'Delivery attempts, by sink and outcome.');
+  const retries = registry.counter('relay_delivery_retries_total', 'Delivery attempts that will be retried, by sink.');
+  for (const sink of enabledSinks) {
+    for (const outcome of ['delivered', 'retry', 'dead']) deliveries.inc({ sink, outcome }, 0);
+    retries.inc({ sink }, 0);
+  }
+  let statsCache: { at: number; value: Promise<Awaited<ReturnType<Storage['stats']>>> } | undefined;
+  // Both gauges are read in the same scrape: share one stats() call.
+  const stats = () => {
+    if (!statsCache || Date.now() - statsCache.at > 100) statsCache = { at: Date.now(), value: storage.stats() };
+    return statsCache.value;
+  };
+  registry.gauge('relay_deliveries_dead', 'Deliveries given up on (kept; can be retried), by sink.', async () => {
+    const s = await stats();
+    const out: Array<[Record<string, string>, number]> = [];
+    for (const sink of enabledSinks) {
+      const known = s.deadBySink?.[sink];
+      // Storage without per-sink dead counts: count the rows (dead rows are few by design).
+      const n = known ?? (await storage.listDeliveries({ status: 'dead', sink, limit: 1_000_000 })).length;
+      out.push([{ sink }, n]);
+    }
+    return out;
+  });
+  registry.gauge('relay_queue_depth', 'Deliveries pending (not yet delivered, not dead), by sink.', async () => {
+    const s = await stats();
+    return enabledSinks.map((sink) => [{ sink }, s.pendingBySink[sink] ?? 0] as [Record<string, string>, number]);
+  });
+  const ingestSeconds = registry.histogram(
+    'relay_ingest_duration_seconds',
+    'Time from a parsed purchases request to its durable commit.',
+    INGEST_BUCKETS,
+  );
+  return {
+    registry,
+    reports,
+    deliveries,
+    retries,
+    ingestSeconds,
+    onAttempt(sink, outcome) {
+      deliveries.inc({ sink, outcome });
+      if (outcome === 'retry') retries.inc({ sink });
+    },
+  };
+}
+
+export { SINKS as ALL_SINK_NAMES };
