@@ -49,6 +49,11 @@ export const KakaoSinkConfigSchema = z
     adminKey: secret,
     /** Kakao `market`. @default "kakaogameShop" */
     market: z.string().default('kakaogameShop'),
+    /**
+     * Kakao `country` (ISO 3166-1 alpha-2) for reports that carry none. Without it such a report is dead for
+     * Kakao, with that reason. @default none
+     */
+    defaultCountry: z.string().regex(/^[A-Za-z]{2}$/, 'an ISO 3166-1 alpha-2 code such as "kr"').optional(),
   })
   .refine(oneTarget, oneTargetMessage);
 

@@ -44,4 +44,15 @@ export interface Sink<C> {
   configOf(game: GameConfig): C | undefined;
   toRequest(purchases: readonly StoredPurchase[], config: C, game: GameConfig): SinkRequest;
   classify(response: SinkResponse): Classification;
+  /**
+   * Why this purchase can never be delivered to this sink (e.g. Tianmu takes CNY fen only), or undefined.
+   * The worker marks such a delivery dead with this reason without sending it. Pure. `toRequest` throws a
+   * `SinkRefusal` with the same reason if it is handed such a purchase anyway, so a wrong request is never built.
+   */
+  refuse?(purchase: StoredPurchase, config: C, game: GameConfig): string | undefined;
+}
+
+/** Thrown by `toRequest` for a purchase its sink's `refuse` turns down: a permanent failure, not a retry. */
+export class SinkRefusal extends Error {
+  override readonly name = 'SinkRefusal';
 }
