@@ -1,0 +1,50 @@
+import fc from 'fast-check';
+import { formatPrice } from '../../../src/client/catalog/format-price';
+import { toDecimalString } from '../../../src/shared/money/minor-units';
+
+describe('formatPrice', () => {
+  it.each([
+    [999, 'CNY', '¥9.99'],
+    [4999, 'USD', '$49.99'],
+    [1200, 'KRW', '₩1,200'],
+    [0, 'USD', '$0.00'],
+    [5, 'CNY', '¥0.05'],
+    [123456789, 'USD', '$1,234,567.89'],
+    [1000000, 'KRW', '₩1,000,000'],
+    [100, 'JPY', '¥100'],
+    [1500, 'KWD', 'KWD 1.500'],
+    [1250, 'CHF', 'CHF 12.50'],
+    [-999, 'CNY', '-¥9.99'],
+  ])('%d %s → %s', (amount, currency, text) => {
+    expect(formatPrice(amount, currency)).toBe(text);
+  });
+
+  it('drops a zero fraction only when asked', () => {
+    expect(formatPrice(1000, 'CNY', { trimZeroFraction: true })).toBe('¥10');
+    expect(formatPrice(1050, 'CNY', { trimZeroFraction: true })).toBe('¥10.50');
+    expect(formatPrice(1000, 'CNY')).toBe('¥10.00');
+  });
+
+  it('writes an unknown currency with its code and two decimals rather than failing', () => {
+    expect(formatPrice(999, 'XYZ')).toBe('XYZ 9.99');
+  });
+
+  it('agrees digit for digit with the shared minor-unit conversion, for every exponent', () => {
+    fc.assert(
+      fc.property(fc.nat({ max: 1e12 }), fc.constantFrom('CNY', 'USD', 'KRW', 'JPY', 'KWD', 'EUR'), (amount, cur) => {
+        const shown = formatPrice(amount, cur).replace(/^[^0-9]*/, '').replace(/,/g, '');
+        expect(shown).toBe(toDecimalString(amount, cur));
+      }),
+    );
+  });
+
+  it('does not use Intl (some mini-game base libraries lack it)', () => {
+    const saved = globalThis.Intl;
+    try {
+      (globalThis as { Intl?: unknown }).Intl = undefined;
+      expect(formatPrice(120000, 'KRW')).toBe('₩120,000');
+    } finally {
+      globalThis.Intl = saved;
+    }
+  });
+});
