@@ -77,3 +77,32 @@ export interface PlatformPayment {
   cannotPayReason(): string | undefined;
   pay(req: PaymentRequest): Promise<PaymentOutcome>;
 }
+
+/** A payment the game started itself, seen by an adapter's hook (`autoHook`). */
+export interface HookedPayment {
+  /** The call's order id (`outTradeNo` / `customId`); the adapter adds one when the game passed none. */
+  orderId: string;
+  /** Game currency units (`buyQuantity`). */
+  quantity: number;
+  /** The platform's currency (`currencyType`). */
+  currency: string;
+  /** When the call names the item (item direct purchase `productId`). */
+  productId?: string;
+  /** Minor units, when the call states a price (item direct purchase `goodsPrice` × `buyQuantity`). */
+  amount?: number;
+}
+
+export interface PaymentHooks {
+  /** Called before the payment sheet opens. Must not throw (the adapter guards it anyway). */
+  willPay(p: HookedPayment): void;
+  /** Called once the platform answered, before the game's own callbacks run. */
+  didPay(orderId: string, outcome: PaymentOutcome): void;
+}
+
+/**
+ * Additive to `Platform`: adapters that can wrap the platform's own payment calls implement it. Returns an
+ * undo function that restores the original calls.
+ */
+export interface HookablePlatform extends Platform {
+  hookPayments(hooks: PaymentHooks): () => void;
+}

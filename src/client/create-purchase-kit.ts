@@ -1,0 +1,135 @@
+import type { HookablePlatform, Platform } from './platform/platform';
+import type { PurchaseKitOptions, PurchasableProduct, ThirdPartyPurchase } from './kit-options';
+import type { GameContext } from './report/build-report';
+import type { PurchaseResult } from './payment/purchase-flow';
+import type { PurchaseReport } from '../shared/schemas/purchase-report';
+import { createPlatform } from './platform/detect-platform';
+import { OrderStore } from './queue/order-store';
+import { ReportQueue } from './queue/report-queue';
+import { Session } from './session/session';
+import { Emitter } from './emitter';
+import { createPurchaseFlow } from './payment/purchase-flow';
+import { createPaymentHooks } from './payment/hooked-payments';
+import { buildReport } from './report/build-report';
+import { reportProblem } from './report/report-guard';
+import { createOrderId } from './order-id';
+import { InvalidReportError, PurchaseError, StorageFullError } from './errors';
+import { createCatalogClient } from './catalog/catalog-client';
+import type { CatalogClient } from './catalog/catalog-client';
+
+export interface KitEvents extends Record<string, unknown> {
+  /** The relay has the report (`accepted`, or `duplicate`: it had it already). */
+  reported: { orderId: string; status: 'accepted' | 'duplicate' };
+  /** Something needs attention: a rejected report, storage full, the relay unreachable. */
+  error: PurchaseError;
+}
+
+export interface RejectedReport {
+  orderId: string;
+  reason: string;
+  report: PurchaseReport;
+}
+
+export interface PurchaseKit {
+  readonly platform: Platform;
+  /** `platform.login()` → `POST /v1/session`; the token is kept in storage. */
+  login(): Promise<{ openid: string }>;
+  /** The catalog (cached, stale-while-revalidate) through the relay. */
+  getCatalog(): ReturnType<CatalogClient['get']>;
+  /** Why this device cannot pay, before any sheet opens (e.g. WeChat virtual payment on iOS). */
+  cannotPayReason(): string | undefined;
+  purchase(product: PurchasableProduct, context?: GameContext): Promise<PurchaseResult>;
+  /** Queues a payment made outside the platform (pay type 3). Throws InvalidReportError / StorageFullError. */
+  reportPurchase(p: ThirdPartyPurchase): { orderId: string };
+  setGameContext(ctx: GameContext): void;
+  on<K extends keyof KitEvents>(event: K, fn: (e: KitEvents[K]) => void): () => void;
+  /** Sends every queued report now; never rejects (failures go to `on('error')` and a backoff timer). */
+  flush(): Promise<void>;
+  /** Reports the relay rejected, kept aside with the reason. */
+  rejectedReports(): RejectedReport[];
+  /** Reports waiting to be sent. */
+  queuedCount(): number;
+  /** Stops timers and listeners and restores hooked payment calls; stored reports wait for the next start. */
+  close(): void;
+}
+
+export function createPurchaseKit(options: PurchaseKitOptions): PurchaseKit {
+  const platform =
+    typeof options.platform === 'object' ? options.platform : createPlatform(options.platform, options.payment);
+  const relayUrl = options.relayUrl.replace(/\/+$/, '');
+  const events = new Emitter<KitEvents>();
+  const store = new OrderStore(platform.storage);
+  const session = new Session(platform, relayUrl, options.appId, options.requestTimeoutMs ?? 10000);
+  const queue = new ReportQueue(platform, store, session, {
+    reported: (r) => events.emit('reported', r),
+    error: (e) => events.emit('error', e),
+  }, { batchSize: options.batchSize, backoff: options.backoff });
+  let context: GameContext = { ...options.gameContext };
+  let catalog: CatalogClient | undefined;
+  const flushSoon = () => void queue.flush();
+  const deps = {
+    platform,
+    store,
+    appId: options.appId,
+    uid: () => session.openid || '',
+    context: () => context,
+    coinPrice: options.payment?.coinPrice ?? 10,
+    queued: flushSoon,
+    error: (e: PurchaseError) => events.emit('error', e),
+  };
+  const purchase = createPurchaseFlow(deps);
+  const undo: Array<() => void> = [platform.onShow(flushSoon), platform.onNetworkReturn(() => void queue.retryNow())];
+  if (options.autoHook && typeof (platform as HookablePlatform).hookPayments === 'function') {
+    undo.push((platform as HookablePlatform).hookPayments(createPaymentHooks(deps)));
+  }
+  if (store.list('q').length) flushSoon();
+
+  return {
+    platform,
+    async login() {
+      const s = await session.login();
+      flushSoon();
+      return { openid: s.openid };
+    },
+    getCatalog() {
+      catalog ||= createCatalogClient({
+        platform,
+        appId: options.appId,
+        relayGet: (path) => session.request({ url: path, method: 'GET' }),
+      });
+      return catalog.get();
+    },
+    cannotPayReason: () => platform.payment.cannotPayReason(),
+    purchase,
+    reportPurchase(p) {
+      const orderId = p.orderId || createOrderId(platform.clock.now(), platform.clock.random);
+      if (store.get(orderId)) return { orderId };
+      const { orderId: _o, productId, goodsName, amount, currency, paidAt, ...ctx } = p;
+      const report = buildReport(
+        platform,
+        { orderId, appId: options.appId, uid: session.openid || '', productId, goodsName, amount, currency, payType: 3, paidAt: paidAt ?? platform.clock.now() },
+        { ...context, ...ctx },
+      );
+      const bad = reportProblem(report.uid ? report : { ...report, uid: '-' });
+      if (bad) throw new InvalidReportError(`reportPurchase: invalid ${bad}`, bad);
+      try {
+        store.add(orderId, { s: 'q', r: report });
+      } catch (e) {
+        throw e instanceof PurchaseError ? e : new StorageFullError(String(e));
+      }
+      flushSoon();
+      return { orderId };
+    },
+    setGameContext(ctx) {
+      context = { ...context, ...ctx };
+    },
+    on: (event, fn) => events.on(event, fn),
+    flush: () => queue.flush(),
+    rejectedReports: () => store.list('r').map(([orderId, o]) => ({ orderId, reason: o.e || '', report: o.r })),
+    queuedCount: () => store.list('q').length,
+    close() {
+      queue.close();
+      undo.splice(0).forEach((u) => u());
+    },
+  };
+}

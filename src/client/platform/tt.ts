@@ -1,0 +1,61 @@
+/// <reference path="../../../typings/tt.d.ts" />
+import { createMinigamePlatform, defaultClock } from './minigame-adapter';
+import type { PaymentCallSpec } from './minigame-adapter';
+import { createSheetPayment } from './sheet-payment';
+import type { PaymentOptions } from './payment-options';
+import type { Clock, HookablePlatform } from './platform';
+
+/** The only file that names the `tt` global (Douyin). */
+export interface TtPlatformOptions {
+  /** The Douyin API object. @default the `tt` global */
+  api?: TTMinigame.Tt;
+  /** `offerId` is not used on Douyin. @default `{}` */
+  payment?: PaymentOptions;
+  /** @default the host's timers and randomness */
+  clock?: Clock;
+}
+
+export function ttAvailable(): boolean {
+  return typeof tt !== 'undefined' && !!tt && typeof tt.request === 'function';
+}
+
+export function createTtPlatform(opts: TtPlatformOptions = {}): HookablePlatform {
+  const api = opts.api || tt;
+  const pay = opts.payment || {};
+  return createMinigamePlatform({
+    name: 'tt',
+    api,
+    clock: opts.clock || defaultClock(),
+    payment: (facts) =>
+      createSheetPayment(
+        'Douyin game payment',
+        facts,
+        typeof api.requestGamePayment === 'function'
+          ? (req, cb) =>
+              api.requestGamePayment({
+                mode: 'game',
+                env: 0,
+                currencyType: 'CNY',
+                platform: 'android',
+                buyQuantity: req.quantity,
+                zoneId: pay.zoneId ?? '1',
+                customId: req.orderId,
+                success: cb.success,
+                fail: cb.fail,
+              })
+          : undefined,
+      ),
+    hookable: TT_PAYMENT_CALLS,
+  });
+}
+
+export const TT_PAYMENT_CALLS: PaymentCallSpec[] = [
+  {
+    method: 'requestGamePayment',
+    describe(o) {
+      // customId is required (base library 1.55.0+): a call without one fails, so there is nothing to report.
+      if (typeof o.customId !== 'string' || !o.customId) return undefined;
+      return { orderId: o.customId as string, quantity: Number(o.buyQuantity) || 0, currency: 'CNY' };
+    },
+  },
+];

@@ -1,0 +1,91 @@
+/// <reference path="../../../typings/wx-virtual-payment.d.ts" />
+import { createMinigamePlatform, defaultClock } from './minigame-adapter';
+import type { MinigameApi, PaymentCallSpec } from './minigame-adapter';
+import { createSheetPayment } from './sheet-payment';
+import type { PaymentOptions } from './payment-options';
+import type { Clock, HookablePlatform } from './platform';
+
+/** The only file that names the `wx` global. */
+export type WxApi = MinigameApi &
+  Partial<Pick<WechatMinigame.Wx, 'requestMidasPayment' | 'requestMidasPaymentGameItem' | 'requestVirtualPayment'>>;
+
+export interface WxPlatformOptions {
+  /** The WeChat API object. @default the `wx` global */
+  api?: WxApi;
+  /** @default `{}` (see PaymentOptions for each default) */
+  payment?: PaymentOptions;
+  /** @default the host's timers, `Date.now` and `crypto.getRandomValues` */
+  clock?: Clock;
+}
+
+export function wxAvailable(): boolean {
+  return typeof wx !== 'undefined' && !!wx && typeof wx.request === 'function';
+}
+
+export function createWxPlatform(opts: WxPlatformOptions = {}): HookablePlatform {
+  const api: WxApi = opts.api || wx;
+  const pay = opts.payment || {};
+  return createMinigamePlatform({
+    name: 'wx',
+    api,
+    clock: opts.clock || defaultClock(),
+    payment: (facts) =>
+      createSheetPayment(
+        'WeChat Midas payment',
+        facts,
+        typeof api.requestMidasPayment === 'function'
+          ? (req, cb) =>
+              api.requestMidasPayment!({
+                mode: 'game',
+                env: pay.env ?? 0,
+                offerId: pay.offerId ?? '',
+                currencyType: 'CNY',
+                platform: 'android',
+                buyQuantity: req.quantity,
+                zoneId: pay.zoneId ?? '1',
+                outTradeNo: req.orderId,
+                success: cb.success,
+                fail: cb.fail,
+              })
+          : undefined,
+      ),
+    hookable: WX_PAYMENT_CALLS,
+  });
+}
+
+/** The WeChat payment calls autoHook wraps, and how each names its order. */
+export const WX_PAYMENT_CALLS: PaymentCallSpec[] = [
+  {
+    method: 'requestMidasPayment',
+    describe(o, newId) {
+      // Without an outTradeNo WeChat would invent one we cannot see; give the call one so the report can name it.
+      if (typeof o.outTradeNo !== 'string' || !o.outTradeNo) o.outTradeNo = newId();
+      return {
+        orderId: o.outTradeNo as string,
+        quantity: Number(o.buyQuantity) || 0,
+        currency: typeof o.currencyType === 'string' ? o.currencyType : 'CNY',
+      };
+    },
+  },
+  { method: 'requestMidasPaymentGameItem', describe: fromSignData },
+  { method: 'requestVirtualPayment', describe: fromSignData },
+];
+
+/** Item purchases carry a server-signed `signData`: read it, never change it (the signature covers it). */
+function fromSignData(o: Record<string, unknown>) {
+  let d: Record<string, unknown>;
+  try {
+    d = (typeof o.signData === 'string' ? JSON.parse(o.signData) : o.signData) as Record<string, unknown>;
+  } catch {
+    return undefined;
+  }
+  if (!d || typeof d.outTradeNo !== 'string') return undefined;
+  const quantity = Number(d.buyQuantity) || 1;
+  return {
+    orderId: d.outTradeNo,
+    quantity,
+    currency: typeof d.currencyType === 'string' ? d.currencyType : 'CNY',
+    productId: typeof d.productId === 'string' ? d.productId : undefined,
+    amount: typeof d.goodsPrice === 'number' ? d.goodsPrice * quantity : undefined,
+  };
+}
