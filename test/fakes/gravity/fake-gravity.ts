@@ -60,6 +60,7 @@ export class FakeGravity {
   private server: Server | undefined;
   private readonly lastServed = new Map<string, number>();
   private readonly faults: FakeFault[] = [];
+  private readonly pageFaults = new Map<number, FakeFault>();
   private readonly now: () => number;
   url = '';
 
@@ -86,6 +87,12 @@ export class FakeGravity {
   /** The next call (after the sign, JWT and interval checks pass) answers with this fault instead. */
   injectFault(fault: FakeFault): void {
     this.faults.push(fault);
+  }
+
+  /** Every call for `page` answers with `fault` (until cleared with `undefined`). */
+  faultOnPage(page: number, fault: FakeFault | undefined): void {
+    if (fault) this.pageFaults.set(page, fault);
+    else this.pageFaults.delete(page);
   }
 
   /** Calls the fake served with a page (HTTP 200, code 0). */
@@ -142,7 +149,7 @@ export class FakeGravity {
     if (typeof body.user_filtering !== 'object' || typeof body.event_filtering !== 'object') return answer(400, 400, 'user_filtering 和 event_filtering 必填');
 
     this.lastServed.set(app.appKey, now);
-    const fault = this.faults.shift();
+    const fault = this.pageFaults.get(page as number) ?? this.faults.shift();
     if (fault === 'hang') return; // never answers: the client's timeout must fire
     if (fault === 'garbage') {
       Object.assign(call, { status: 200, code: -1, msg: 'garbage' });
