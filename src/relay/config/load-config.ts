@@ -1,0 +1,155 @@
+import { randomBytes } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { RelayConfigSchema, type RelayConfig } from './config-schema';
+import { formatIssues, formatPath } from './format-issues';
+import { locateJsonSyntaxError } from './json-syntax-error';
+import { HIVE_SERVER_IDS } from '../sinks/hive-wire';
+import { MIN_SECRET_LENGTH, isSecretPath } from './secret-fields';
+
+export type LoadConfigResult = { ok: true; config: RelayConfig } | { ok: false; problems: string[] };
+
+const ENV_PREFIX = 'env:';
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/**
+ * Reads the relay config `file` (`--config FILE` or `RELAY_CONFIG`): JSON, `"env:NAME"` values resolved from `env`,
+ * validated by `RelayConfigSchema`. Every problem is one line naming the key and why; no secret value is ever
+ * part of a problem.
+ */
+export async function loadConfig(file: string, env: NodeJS.ProcessEnv = process.env): Promise<LoadConfigResult> {
+  let text: string;
+  try {
+    text = await fs.promises.readFile(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return { ok: false, problems: [`${file}: cannot read the config file (${code === 'ENOENT' ? 'no such file' : (code ?? String(e))})`] };
+  }
+  return parseConfigText(text, env, file);
+}
+
+/** `loadConfig` without the file: `source` names the text in a syntax error. */
+export function parseConfigText(text: string, env: NodeJS.ProcessEnv, source = 'config'): LoadConfigResult {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    const where = locateJsonSyntaxError(text.replace(/^\uFEFF/, ''));
+    const problem = where
+      ? `${source}:${where.line}:${where.column}: JSON syntax error at line ${where.line}, column ${where.column}: ${where.message}`
+      : `${source}: JSON syntax error: ${(e as Error).message}`;
+    return { ok: false, problems: [problem] };
+  }
+  return resolveConfig(raw, env);
+}
+
+/** Resolves `env:` values, refuses literal secrets, validates, and checks what the schema alone cannot. */
+export function resolveConfig(raw: unknown, env: NodeJS.ProcessEnv): LoadConfigResult {
+  const problems: string[] = [];
+  const sandbox = isObject(raw) && isObject(raw.session) && raw.session.mode === 'sandbox';
+  const resolved = resolveEnv(raw, [], env, sandbox, problems);
+  const parsed = RelayConfigSchema.safeParse(resolved);
+  if (!parsed.success) problems.push(...formatIssues(parsed.error.issues));
+  else problems.push(...crossChecks(parsed.data));
+  return problems.length > 0 || !parsed.success ? { ok: false, problems } : { ok: true, config: parsed.data };
+}
+
+function resolveEnv(value: unknown, at: PropertyKey[], env: NodeJS.ProcessEnv, sandbox: boolean, problems: string[]): unknown {
+  if (Array.isArray(value)) return value.map((v, i) => resolveEnv(v, [...at, i], env, sandbox, problems));
+  if (isObject(value)) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolveEnv(v, [...at, k], env, sandbox, problems)]));
+  }
+  if (typeof value !== 'string') return value;
+  const key = formatPath(at);
+  const secret = isSecretPath(key);
+  if (!value.startsWith(ENV_PREFIX)) {
+    // A sandbox session signs throwaway tokens, so its secret may sit in the file; no other secret may.
+    if (secret && !(sandbox && key === 'session.secret')) {
+      problems.push(`${key}: secrets are not written in the config file; write "env:NAME" and set NAME in the environment`);
+    }
+    return value;
+  }
+  const name = value.slice(ENV_PREFIX.length);
+  if (!ENV_NAME.test(name)) {
+    problems.push(`${key}: ${JSON.stringify(value)} is not "env:NAME" with NAME of letters, digits and _`);
+    return value;
+  }
+  const found = env[name];
+  if (found === undefined || found === '') {
+    problems.push(`${key}: environment variable ${name} is not set`);
+    return value;
+  }
+  if (secret && found.length < MIN_SECRET_LENGTH) {
+    problems.push(`${key}: the value of ${name} is too short for a secret (at least ${MIN_SECRET_LENGTH} characters)`);
+  }
+  return found;
+}
+
+const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
+
+/** Rules across keys, and upstream limits the schema does not state (Hive's smallint, its server codes). */
+function crossChecks(config: RelayConfig): string[] {
+  const problems: string[] = [];
+  const seen = new Map<string, number>();
+  config.games.forEach((g, i) => {
+    const first = seen.get(g.appId);
+    if (first !== undefined) problems.push(`games[${i}].appId: ${g.appId} is already games[${first}]`);
+    else seen.set(g.appId, i);
+    if (config.session.mode === 'wechat' && g.wechat === undefined) {
+      problems.push(`games[${i}].wechat: required when session.mode is "wechat" (appSecret for jscode2session)`);
+    }
+    const hive = g.sinks.hive;
+    if (hive) {
+      const at = `games[${i}].sinks.hive`;
+      if (hive.gameIndex > 32767) problems.push(`${at}.gameIndex: Hive's game_index is a smallint (at most 32767)`);
+      if (!HIVE_SERVER_IDS.has(hive.serverId)) problems.push(`${at}.serverId: ${JSON.stringify(hive.serverId)} is not a Hive server code (GLOBAL, KR, CN-2, ...)`);
+      if (!IPV4.test(hive.serverIp)) problems.push(`${at}.serverIp: Hive's server_ip is a dotted IPv4 address`);
+    }
+  });
+  return problems;
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * The sample catalog the demo serves. Next to this file's `../demo/` when run from source; a build that moves the
+ * code elsewhere finds it from the package root.
+ */
+export function sampleCatalogPath(): string {
+  const candidates = [
+    path.resolve(__dirname, '../demo/sample-catalog.json'),
+    path.resolve(__dirname, '../../../src/relay/demo/sample-catalog.json'),
+    path.resolve(__dirname, '../../../../src/relay/demo/sample-catalog.json'),
+  ];
+  return candidates.find((c) => fs.existsSync(c)) ?? candidates[0];
+}
+
+/**
+ * The embedded config of `npm start` / `purchase-relay start` with no config: SQLite at `<dataDir>/relay.db`,
+ * sandbox sessions signed with a secret drawn at start-up, the demo game `wx1234567891234567` with the sample
+ * catalog, and all three sinks capturing to `<dataDir>/captured` instead of sending. Nothing in it is a real
+ * credential: the Kakao keys are random too, so a capture file shows the header shape and nothing reusable.
+ */
+export function defaultDemoConfig(dataDir: string): RelayConfig {
+  const capture = path.join(dataDir, 'captured');
+  const random = () => randomBytes(24).toString('hex');
+  return RelayConfigSchema.parse({
+    host: '127.0.0.1',
+    port: 8787,
+    storage: { sqlite: path.join(dataDir, 'relay.db') },
+    session: { mode: 'sandbox', secret: random() },
+    games: [
+      {
+        appId: 'wx1234567891234567',
+        catalog: { file: sampleCatalogPath() },
+        sinks: {
+          tianmu: { capture },
+          hive: { capture, appId: 'com.example.game', gameShort: 'samplegame', company: 'C2S', gameIndex: 2414, market: 'TC', serverId: 'CN' },
+          kakao: { capture, appId: '103815', appSecret: random(), adminKey: random(), defaultCountry: 'cn' },
+        },
+      },
+    ],
+  });
+}

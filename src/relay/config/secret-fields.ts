@@ -1,0 +1,20 @@
+/**
+ * The config keys that hold secrets, as formatted paths. The loader requires `"env:NAME"` for each (the file
+ * holds no secret) and `collectSecrets` (`../secrets.ts`) lists their resolved values for log redaction.
+ */
+export const SECRET_PATHS: readonly RegExp[] = [
+  /^session\.secret$/,
+  /^adminToken$/,
+  /^games\[\d+\]\.wechat\.appSecret$/,
+  /^games\[\d+\]\.sinks\.kakao\.appSecret$/,
+  /^games\[\d+\]\.sinks\.kakao\.adminKey$/,
+  /^games\[\d+\]\.gravity\.appKey$/,
+];
+
+export function isSecretPath(path: string): boolean {
+  return SECRET_PATHS.some((re) => re.test(path));
+}
+
+/** Secrets shorter than this are refused: too weak to be one, and too short to redact from logs safely. */
+export const MIN_SECRET_LENGTH = 8;
+
