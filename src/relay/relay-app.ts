@@ -9,7 +9,7 @@ import { createRelayServer } from './http/server';
 import { createRelayLogger, type RelayLogger } from './log/logger';
 import { createRelayMetrics, type RelayMetrics } from './metrics/relay-metrics';
 import { reconcileMetricsText, startReconcileSchedules } from './reconcile/scheduler';
-import { configSecretValues } from './log/config-secrets';
+import { collectSecrets } from './secrets';
 import { SINKS } from './sinks';
 import { openStorage } from './storage/open-storage';
 import type { Storage } from './storage/storage';
@@ -50,7 +50,7 @@ export interface Relay {
 
 /** The relay: HTTP API + durable outbox + delivery worker + reconcile schedules, on one config. */
 export function createRelay(config: RelayConfig, options: RelayOptions = {}): Relay {
-  const log = options.log ?? createRelayLogger({ secrets: configSecretValues(config) });
+  const log = options.log ?? createRelayLogger({ secrets: collectSecrets(config) });
   const now = options.now ?? Date.now;
   let storage: Storage | undefined;
   let metrics: RelayMetrics | undefined;
