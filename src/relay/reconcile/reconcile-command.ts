@@ -1,5 +1,173 @@
-// PLACEHOLDER (reconcile helper replaces it). `purchase-relay reconcile ...`; resolves the exit code.
-export async function runReconcileCommand(_argv: string[]): Promise<number> {
-  process.stderr.write('reconcile: not built yet\n');
-  return 2;
+import { join } from 'node:path';
+import type { RelayConfig } from '../config/config-schema';
+import { loadConfig } from '../config/load-config';
+import { openStorage } from '../storage/open-storage';
+import type { Clock } from './clock';
+import { ReconcileError } from './reconcile-error';
+import { runReconcile } from './reconcile-run';
+import { reconcileWindow } from './reconcile-window';
+import { summaryTable, writeReport } from './report-writer';
+
+export const RECONCILE_USAGE = `usage: purchase-relay reconcile [--config FILE] --app APP_ID --from YYYY-MM-DD --to YYYY-MM-DD [--out DIR] [--fresh]
+
+  Compares Gravity Engine's order report with the relay's purchases for China-time days FROM..TO (inclusive).
+  --config FILE  the relay config (default: $RELAY_CONFIG)
+  --app APP_ID   the game's appId in the config; it must have a "gravity" section
+  --out DIR      where the difference files go (default: data/reconcile/APP_ID/FROM_TO)
+  --fresh        pull from Gravity again even if a finished pull of this range is stored
+
+  Exit status: 0 no differences, 1 differences found, 2 usage or config error,
+  3 Gravity or storage failure (what was fetched is kept: run again to resume), 130 interrupted (same).`;
+
+/** Exit codes: a scheduler or CI can tell "differences" from "could not reconcile". */
+export const EXIT = { clean: 0, differences: 1, usage: 2, failed: 3, interrupted: 130 } as const;
+
+export interface ReconcileCommandIo {
+  out(line: string): void;
+  err(line: string): void;
+  env: NodeJS.ProcessEnv;
+  /** @default the system clock */
+  clock?: Clock;
+  /** Aborting stops the run between calls; the pull so far stays stored. */
+  signal?: AbortSignal;
+}
+
+interface Args {
+  config?: string;
+  app?: string;
+  from?: string;
+  to?: string;
+  out?: string;
+  fresh: boolean;
+  help: boolean;
+}
+
+export function parseReconcileArgs(argv: readonly string[]): { ok: true; args: Args } | { ok: false; problem: string } {
+  const args: Args = { fresh: false, help: false };
+  const valued = { '--config': 'config', '--app': 'app', '--from': 'from', '--to': 'to', '--out': 'out' } as const;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const eq = a.indexOf('=');
+    const name = (eq > 0 ? a.slice(0, eq) : a) as keyof typeof valued;
+    if (a === '--fresh') args.fresh = true;
+    else if (a === '--help' || a === '-h') args.help = true;
+    else if (name in valued) {
+      const value = eq > 0 ? a.slice(eq + 1) : argv[++i];
+      if (value === undefined || value === '' || (eq < 0 && value.startsWith('--'))) return { ok: false, problem: `${name} needs a value` };
+      args[valued[name]] = value;
+    } else return { ok: false, problem: `unexpected argument "${a}"` };
+  }
+  return { ok: true, args };
+}
+
+/** `purchase-relay reconcile ...` with its I/O injected; resolves the exit code. */
+export async function reconcileCommand(argv: readonly string[], io: ReconcileCommandIo): Promise<number> {
+  const parsed = parseReconcileArgs(argv);
+  if (!parsed.ok) {
+    io.err(`reconcile: ${parsed.problem}`);
+    io.err(RECONCILE_USAGE);
+    return EXIT.usage;
+  }
+  const a = parsed.args;
+  if (a.help) {
+    io.out(RECONCILE_USAGE);
+    return EXIT.clean;
+  }
+  const missing = (['app', 'from', 'to'] as const).filter((k) => a[k] === undefined);
+  if (missing.length) {
+    io.err(`reconcile: missing ${missing.map((k) => `--${k}`).join(', ')}`);
+    io.err(RECONCILE_USAGE);
+    return EXIT.usage;
+  }
+  try {
+    reconcileWindow(a.from!, a.to!);
+  } catch (err) {
+    io.err(`reconcile: ${(err as Error).message}`);
+    return EXIT.usage;
+  }
+  const configPath = a.config ?? (io.env.RELAY_CONFIG || undefined);
+  if (!configPath) {
+    io.err('reconcile: give --config FILE or set RELAY_CONFIG');
+    return EXIT.usage;
+  }
+  const loaded = await loadConfig(configPath, io.env);
+  if (!loaded.ok) {
+    io.err(`reconcile: bad config ${configPath}:`);
+    for (const p of loaded.problems) io.err(`  ${p}`);
+    return EXIT.usage;
+  }
+  const config: RelayConfig = loaded.config;
+  const game = config.games.find((g) => g.appId === a.app);
+  if (!game || !game.gravity) {
+    const withGravity = config.games.filter((g) => g.gravity).map((g) => g.appId);
+    io.err(`reconcile: ${game ? `game ${a.app} has no "gravity" section` : `no game ${a.app} in ${configPath}`}` +
+      `; games with gravity: ${withGravity.length ? withGravity.join(', ') : 'none'}`);
+    return EXIT.usage;
+  }
+
+  let store;
+  try {
+    store = await openStorage(config.storage);
+  } catch (err) {
+    io.err(`reconcile: cannot open storage: ${(err as Error).message}`);
+    return EXIT.failed;
+  }
+  let lastPage = 0;
+  try {
+    const outcome = await runReconcile({
+      appId: game.appId,
+      gravity: game.gravity,
+      store,
+      fromDay: a.from!,
+      toDay: a.to!,
+      fresh: a.fresh,
+      clock: io.clock,
+      signal: io.signal,
+      onProgress: (p) => {
+        if (p.type === 'page') lastPage = p.page;
+        io.err(`reconcile: ${p.text}`);
+      },
+    });
+    const meta = { appId: game.appId, gravityAppId: game.gravity.appId };
+    const dir = a.out ?? join('data', 'reconcile', game.appId, `${a.from}_${a.to}`);
+    const files = writeReport(dir, outcome, meta);
+    io.out(summaryTable(outcome, meta));
+    io.out('');
+    io.out(`Differences written to ${dir}: ${files.map((f) => f.slice(dir.length + 1)).join(', ')}`);
+    const c = outcome.report.counts;
+    return c.missingInGravity + c.missingInRelay + c.amountMismatch + c.duplicateInGravity > 0 ? EXIT.differences : EXIT.clean;
+  } catch (err) {
+    if (io.signal?.aborted) {
+      io.err(`reconcile: stopped${lastPage ? ` after page ${lastPage}` : ''}; run the same command again to resume`);
+      return EXIT.interrupted;
+    }
+    if (err instanceof ReconcileError) {
+      io.err(`reconcile: ${err.message} [${err.code}]`);
+      if (err.code !== 'auth') io.err('reconcile: the pages fetched so far are stored; run the same command again to resume');
+      return EXIT.failed;
+    }
+    io.err(`reconcile: ${(err as Error).message}`);
+    return EXIT.failed;
+  } finally {
+    await store.close().catch(() => undefined);
+  }
+}
+
+/** `purchase-relay reconcile ...`; resolves the exit code. SIGINT / SIGTERM stop it between calls. */
+export async function runReconcileCommand(argv: string[]): Promise<number> {
+  const ac = new AbortController();
+  const stop = () => ac.abort(new Error('interrupted'));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  try {
+    return await reconcileCommand(argv, {
+      out: (line) => process.stdout.write(`${line}\n`),
+      err: (line) => process.stderr.write(`${line}\n`),
+      env: process.env,
+      signal: ac.signal,
+    });
+  } finally {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+  }
 }
