@@ -1,0 +1,73 @@
+import { FakeMinigameHost } from './fake-minigame';
+import type { FakeMinigameOptions, WxSubset } from './fake-minigame';
+
+export type PaymentScript = 'paid' | 'hang' | { errCode: number; errMsg?: string };
+
+/** The payment calls the fakes implement, typed by the platform typings. */
+export type FakeWxApi = WxSubset & Pick<WechatMinigame.Wx, 'requestMidasPayment' | 'requestMidasPaymentGameItem'>;
+
+const OUT_TRADE_NO = /^[0-9A-Za-z\-|*][0-9A-Za-z_\-|*]{0,31}$/;
+
+/**
+ * A fake `wx`: each `requestMidasPayment` follows the next entry of `payments` (default paid), checks its options
+ * the way WeChat documents them (mode, offerId, buyQuantity, outTradeNo format and single use), and records what
+ * storage held when the sheet opened.
+ */
+export class FakeWx extends FakeMinigameHost {
+  payments: PaymentScript[] = [];
+  /** Each sheet opened: its options and a copy of storage at that moment (off in benchmarks). */
+  readonly paymentCalls: Array<{ options: Record<string, unknown>; storageAtOpen: Map<string, unknown> }> = [];
+  snapshotStorage = true;
+  private usedTradeNos = new Set<string>();
+  private hanging: Array<() => void> = [];
+  declare readonly api: FakeWxApi;
+
+  constructor(opts: FakeMinigameOptions = {}) {
+    super(opts);
+    const host = this;
+    const payments: Pick<WechatMinigame.Wx, 'requestMidasPayment' | 'requestMidasPaymentGameItem'> = {
+      requestMidasPayment(option: WechatMinigame.RequestMidasPaymentOption) {
+        if (option.success || option.fail || option.complete) {
+          host.pay('requestMidasPayment', option, option);
+          return undefined as never;
+        }
+        // Promise style, as the typings allow when no callback is given.
+        return new Promise((resolve, reject) =>
+          host.pay('requestMidasPayment', option, { success: resolve as never, fail: reject as never }),
+        ) as never;
+      },
+      requestMidasPaymentGameItem(option: WechatMinigame.RequestMidasPaymentGameItemOption) {
+        const signData = (typeof option.signData === 'string' ? JSON.parse(option.signData) : option.signData) as object;
+        host.pay('requestMidasPaymentGameItem', { mode: 'game', offerId: 'x', buyQuantity: 1, ...signData }, option);
+        return undefined as never;
+      },
+    };
+    Object.assign(this.api, payments);
+  }
+
+  /** Checks the options as WeChat documents them, then follows the script. */
+  pay(method: string, fields: object, o: { success?: (r: never) => void; fail?: (r: never) => void; complete?: (r: never) => void }): void {
+    const f = fields as Record<string, unknown>;
+    this.paymentCalls.push({ options: { ...o }, storageAtOpen: this.snapshotStorage ? new Map(this.storage.data) : new Map() });
+    const fail = (errCode: number, msg: string) =>
+      this.settle(o as never, false, { errCode, errno: errCode, errMsg: `${method}:fail ${msg}` });
+    const tradeNo = String(f.outTradeNo ?? '');
+    if (this.device.platform === 'ios') return fail(-1, 'not supported on iOS');
+    if (f.mode !== 'game' || !f.offerId || !(Number(f.buyQuantity) > 0)) return fail(-15002, 'invalid params');
+    if (!OUT_TRADE_NO.test(tradeNo)) return fail(-15002, 'invalid outTradeNo');
+    if (this.usedTradeNos.has(tradeNo)) return fail(-15003, 'order duplicated');
+    const succeed = () => {
+      this.usedTradeNos.add(tradeNo);
+      this.settle(o as never, true, { errMsg: `${method}:ok` });
+    };
+    const next = this.payments.shift() ?? 'paid';
+    if (next === 'hang') this.hanging.push(succeed);
+    else if (next === 'paid') succeed();
+    else fail(next.errCode, next.errMsg || 'failed');
+  }
+
+  /** Completes the oldest payment scripted as `hang` (the player finally paid). */
+  releaseHangingPayment(): void {
+    this.hanging.shift()?.();
+  }
+}
