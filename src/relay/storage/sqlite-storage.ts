@@ -149,6 +149,25 @@ export class SqliteStorage implements Storage {
       `SELECT d.id, d.sink, d.attempts, d.created_at, p.report, p.is_first_pay, p.client_ip, p.received_at
        FROM deliveries d JOIN purchases p ON p.id = d.purchase_id WHERE d.id = ?`,
     );
+    // A lease need not survive a power cut (a lost lease only means the row is due again), so claims skip the
+    // fsync that ingest and completion pay for. A later FULL commit syncs the WAL up to and including these frames.
+    this.db.pragma('synchronous = NORMAL');
+    try {
+      return this.claimNow(due, lease, read, sink, now, limit, leaseMs);
+    } finally {
+      this.db.pragma('synchronous = FULL');
+    }
+  }
+
+  private claimNow(
+    due: Database.Statement,
+    lease: Database.Statement,
+    read: Database.Statement,
+    sink: SinkName,
+    now: number,
+    limit: number,
+    leaseMs: number,
+  ): ClaimedDelivery[] {
     return this.db
       .transaction(() => {
         const ids = (due.all(sink, now, now, limit) as Array<{ id: number }>).map((r) => r.id);

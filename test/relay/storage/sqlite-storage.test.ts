@@ -20,6 +20,10 @@ describe('SQLite storage specifics', () => {
       const conn = (h.storage as unknown as { db: Database.Database }).db;
       expect(conn.pragma('synchronous', { simple: true })).toBe(2);
       expect(conn.pragma('busy_timeout', { simple: true })).toBe(5000);
+      // Claims run with NORMAL (a lease need not be durable) and must hand FULL back for everything else.
+      await h.storage.ingest([makeItem({ orderId: 'sync' })]);
+      expect(await h.storage.claimDue('tianmu', Number.MAX_SAFE_INTEGER, 10, 1000)).toHaveLength(1);
+      expect(conn.pragma('synchronous', { simple: true })).toBe(2);
     } finally {
       await h.dispose();
     }
