@@ -1,0 +1,361 @@
+import { createHash } from 'node:crypto';
+import { Pool, type PoolClient, types as pgTypes } from 'pg';
+import type { PurchaseReport } from '../../shared/schemas/purchase-report';
+import type { SinkName } from '../config/config-schema';
+import type { ReconcilePurchase } from '../reconcile/reconcile-store';
+import { createGroupCommit, type GroupCommit } from './group-commit';
+import { POSTGRES_MIGRATIONS } from './migrations/postgres-migrations';
+import type { Migration } from './migrations/sqlite-migrations';
+import type {
+  AttemptResult,
+  ClaimedDelivery,
+  DeliveryFilter,
+  DeliveryRow,
+  DeliveryStatus,
+  IngestItem,
+  IngestOutcome,
+  Storage,
+  StorageStats,
+} from './storage';
+
+export interface PostgresStorageOptions {
+  /** Connections in this relay's pool. @default 10 */
+  maxConnections?: number;
+  /** Reports per ingest group at most. @default 500 */
+  maxGroupItems?: number;
+  /** Called once per committed ingest transaction with its item count (tests count transactions with it). */
+  onIngestCommit?: (items: number) => void;
+  /** The migrations to apply. @default POSTGRES_MIGRATIONS */
+  migrations?: readonly Migration[];
+  /** How often a transaction that lost a deadlock or serialization race is run again. @default 5 */
+  conflictRetries?: number;
+}
+
+interface CompleteItem {
+  id: number;
+  token: string;
+  result: AttemptResult;
+}
+
+/** Keys of `sync_state` that `reserveCall` owns, apart from what `setState` writes (as on SQLite). */
+const CALL_KEY_PREFIX = 'last-call:';
+/** The advisory lock every relay takes to migrate, so two relays starting together apply each migration once. */
+const MIGRATION_LOCK = '7263041055300001';
+const INT8_OID = 20;
+
+/**
+ * BIGINT columns hold ms timestamps, ids and minor-unit amounts, all below 2^53: read them as numbers. Set on this
+ * pool's clients only, so nothing else in the process that uses `pg` is affected.
+ */
+const typeParsers = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === INT8_OID ? (v: string) => Number(v) : pgTypes.getTypeParser(oid, format ?? 'text')) as typeof pgTypes.getTypeParser,
+};
+
+/** A signed 64-bit advisory-lock key for a string, as text for a `bigint[]` parameter. */
+function lockKey(text: string): string {
+  return createHash('sha256').update(text).digest().readBigInt64BE(0).toString();
+}
+
+/**
+ * The relay's storage on PostgreSQL, for several relays sharing one database: claims take `FOR UPDATE SKIP LOCKED`
+ * so no two relays lease the same delivery; ingest is `INSERT ... ON CONFLICT DO NOTHING` under advisory locks of
+ * the (app, uid) and (app, order) it touches, taken in one global order, so first pay is exact across relays and
+ * two groups never deadlock; `reserveCall` is one conditional upsert. Commits are durable at the server's
+ * `synchronous_commit` (on by default) before any caller is answered.
+ */
+export class PostgresStorage implements Storage {
+  private readonly pool: Pool;
+  private readonly ingestGroup: GroupCommit<IngestItem, IngestOutcome>;
+  private readonly completeGroup: GroupCommit<CompleteItem, boolean>;
+  private readonly migrations: readonly Migration[];
+  private closed = false;
+
+  constructor(
+    connectionString: string,
+    private readonly options: PostgresStorageOptions = {},
+  ) {
+    this.pool = new Pool({ connectionString, max: options.maxConnections ?? 10, types: typeParsers });
+    // An idle client that loses its server emits here; without a listener it would crash the relay.
+    this.pool.on('error', () => undefined);
+    this.migrations = options.migrations ?? POSTGRES_MIGRATIONS;
+    this.ingestGroup = createGroupCommit({ run: (items) => this.inTransaction((c) => this.ingestNow(c, items)), maxItems: options.maxGroupItems ?? 500 });
+    this.completeGroup = createGroupCommit({ run: (items) => this.inTransaction((c) => this.completeNow(c, items)), maxItems: 1000 });
+  }
+
+  /** Runs `fn` in a transaction, again when it lost a deadlock (40P01) or a serialization race (40001). */
+  private async inTransaction<T>(fn: (c: PoolClient) => Promise<T>): Promise<T> {
+    const retries = this.options.conflictRetries ?? 5;
+    for (let attempt = 0; ; attempt++) {
+      const c = await this.pool.connect();
+      try {
+        await c.query('BEGIN');
+        const out = await fn(c);
+        await c.query('COMMIT');
+        return out;
+      } catch (err) {
+        await c.query('ROLLBACK').catch(() => undefined);
+        const code = (err as { code?: string }).code;
+        if ((code === '40P01' || code === '40001') && attempt < retries) continue;
+        throw err;
+      } finally {
+        c.release();
+      }
+    }
+  }
+
+  async migrate(): Promise<void> {
+    await this.inTransaction(async (c) => {
+      await c.query('SELECT pg_advisory_xact_lock($1::bigint)', [MIGRATION_LOCK]);
+      await c.query('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)');
+    });
+    for (const m of [...this.migrations].sort((a, b) => a.version - b.version)) {
+      await this.inTransaction(async (c) => {
+        // Checked again under the lock: another relay starting at the same moment may have applied it.
+        await c.query('SELECT pg_advisory_xact_lock($1::bigint)', [MIGRATION_LOCK]);
+        const applied = await c.query('SELECT 1 FROM schema_migrations WHERE version = $1', [m.version]);
+        if (applied.rowCount) return;
+        await c.query(m.sql);
+        await c.query('INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)', [m.version, Date.now()]);
+      });
+    }
+  }
+
+  /** Applied migration versions, in order. */
+  async appliedMigrations(): Promise<number[]> {
+    const r = await this.pool.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
+    return r.rows.map((row) => row.version);
+  }
+
+  ingest(items: readonly IngestItem[]): Promise<IngestOutcome[]> {
+    if (this.closed) return Promise.reject(new Error('storage is closed'));
+    return this.ingestGroup.submit(items);
+  }
+
+  private async ingestNow(c: PoolClient, items: readonly IngestItem[]): Promise<IngestOutcome[]> {
+    const keys = new Set<string>();
+    for (const { report: r } of items) {
+      keys.add(lockKey(`uid\0${r.appId}\0${r.uid}`));
+      keys.add(lockKey(`order\0${r.appId}\0${r.orderId}`));
+    }
+    // Sorted, so any two groups lock shared keys in the same order and cannot deadlock; `unnest` keeps array order.
+    const sorted = [...keys].sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : BigInt(a) > BigInt(b) ? 1 : 0));
+    await c.query('SELECT pg_advisory_xact_lock(k) FROM unnest($1::bigint[]) AS k', [sorted]);
+    const outcomes: IngestOutcome[] = [];
+    // One after the other: a repeated order in the group is a duplicate of the first, and first pay sees the
+    // group's earlier purchases; the uid lock makes every other relay's committed purchases of the uid visible.
+    for (const item of items) {
+      const r = item.report;
+      const inserted = await c.query<{ id: number; is_first_pay: boolean }>(
+        `INSERT INTO purchases (app_id, order_id, uid, amount, currency, paid_at, is_first_pay, client_ip, received_at, report)
+         VALUES ($1, $2, $3, $4, $5, $6, NOT EXISTS (SELECT 1 FROM purchases WHERE app_id = $1 AND uid = $3), $7, $8, $9)
+         ON CONFLICT (app_id, order_id) DO NOTHING
+         RETURNING id, is_first_pay`,
+        [r.appId, r.orderId, r.uid, r.amount, r.currency, r.paidAt, item.clientIp, item.receivedAt, JSON.stringify(r)],
+      );
+      const row = inserted.rows[0];
+      if (!row) {
+        outcomes.push({ status: 'duplicate' });
+        continue;
+      }
+      const sinks = [...new Set(item.sinks)];
+      if (sinks.length > 0) {
+        await c.query(
+          `INSERT INTO deliveries (purchase_id, sink, status, attempts, next_attempt_at, created_at, updated_at)
+           SELECT $1, s, 'pending', 0, $3, $3, $3 FROM unnest($2::text[]) AS s`,
+          [row.id, sinks, item.receivedAt],
+        );
+      }
+      outcomes.push({ status: 'accepted', isFirstPay: row.is_first_pay });
+    }
+    this.options.onIngestCommit?.(items.length);
+    return outcomes;
+  }
+
+  async claimDue(sink: SinkName, now: number, limit: number, leaseMs: number): Promise<ClaimedDelivery[]> {
+    // SKIP LOCKED: rows another relay is leasing right now are passed over, not waited for; a row it leased and
+    // committed meanwhile fails the re-checked lease condition. One statement, so the lease commits at once.
+    const r = await this.pool.query<ClaimRow>(
+      `WITH due AS (
+         SELECT id FROM deliveries
+         WHERE sink = $1 AND status = 'pending' AND next_attempt_at <= $2 AND (lease_until IS NULL OR lease_until <= $2)
+         ORDER BY next_attempt_at, id LIMIT $3
+         FOR UPDATE SKIP LOCKED
+       ), claimed AS (
+         UPDATE deliveries d SET lease_until = $4, lease_token = gen_random_uuid()::text
+         FROM due WHERE d.id = due.id
+         RETURNING d.id, d.sink, d.attempts, d.created_at, d.lease_token, d.next_attempt_at, d.purchase_id
+       )
+       SELECT c.id, c.sink, c.attempts, c.created_at, c.lease_token, p.report, p.is_first_pay, p.client_ip, p.received_at
+       FROM claimed c JOIN purchases p ON p.id = c.purchase_id
+       ORDER BY c.next_attempt_at, c.id`,
+      [sink, now, limit, now + leaseMs],
+    );
+    return r.rows.map((row) => ({
+      id: row.id,
+      sink: row.sink as SinkName,
+      attempts: row.attempts,
+      createdAt: row.created_at,
+      leaseToken: row.lease_token,
+      purchase: {
+        report: JSON.parse(row.report) as PurchaseReport,
+        isFirstPay: row.is_first_pay,
+        clientIp: row.client_ip,
+        receivedAt: row.received_at,
+      },
+    }));
+  }
+
+  complete(deliveryId: number, leaseToken: string, result: AttemptResult): Promise<boolean> {
+    if (this.closed) return Promise.reject(new Error('storage is closed'));
+    return this.completeGroup.submit([{ id: deliveryId, token: leaseToken, result }]).then((r) => r[0]);
+  }
+
+  private async completeNow(c: PoolClient, items: readonly CompleteItem[]): Promise<boolean[]> {
+    // The token is cleared on completion, so a second completion with the same token is refused too.
+    const out: boolean[] = [];
+    for (const { id, token, result } of items) {
+      const status = result.outcome === 'retry' ? 'pending' : result.outcome;
+      const next = result.outcome === 'retry' ? result.nextAttemptAt : null;
+      const error = result.outcome === 'delivered' ? null : result.error;
+      const r = await c.query(
+        `UPDATE deliveries SET status = $3, attempts = attempts + 1, next_attempt_at = COALESCE($4, next_attempt_at),
+           lease_until = NULL, lease_token = NULL, last_error = $5, updated_at = $6
+         WHERE id = $1 AND lease_token = $2 AND status = 'pending'`,
+        [id, token, status, next, error, result.at],
+      );
+      out.push(r.rowCount === 1);
+    }
+    return out;
+  }
+
+  async listDeliveries(filter: DeliveryFilter): Promise<DeliveryRow[]> {
+    const clauses: string[] = [];
+    const params: unknown[] = [];
+    const add = (sql: string, v: unknown) => {
+      params.push(v);
+      clauses.push(sql.replace('?', `$${params.length}`));
+    };
+    if (filter.status) add('d.status = ?', filter.status);
+    if (filter.sink) add('d.sink = ?', filter.sink);
+    if (filter.appId) add('p.app_id = ?', filter.appId);
+    params.push(filter.limit ?? 100);
+    const r = await this.pool.query<ListRow>(
+      `SELECT d.id, p.app_id, p.order_id, d.sink, d.status, d.attempts, d.next_attempt_at, d.last_error, d.created_at, d.updated_at
+       FROM deliveries d JOIN purchases p ON p.id = d.purchase_id
+       ${clauses.length ? 'WHERE ' + clauses.join(' AND ') : ''} ORDER BY d.id LIMIT $${params.length}`,
+      params,
+    );
+    return r.rows.map((row) => ({
+      id: row.id,
+      appId: row.app_id,
+      orderId: row.order_id,
+      sink: row.sink as SinkName,
+      status: row.status as DeliveryStatus,
+      attempts: row.attempts,
+      nextAttemptAt: row.next_attempt_at,
+      lastError: row.last_error,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+    }));
+  }
+
+  async retryDead(ids: readonly number[] | 'all', now: number): Promise<number> {
+    const set = `SET status = 'pending', next_attempt_at = $1, lease_until = NULL, lease_token = NULL, updated_at = $1`;
+    const r =
+      ids === 'all'
+        ? await this.pool.query(`UPDATE deliveries ${set} WHERE status = 'dead'`, [now])
+        : await this.pool.query(`UPDATE deliveries ${set} WHERE status = 'dead' AND id = ANY($2::bigint[])`, [now, ids]);
+    return r.rowCount ?? 0;
+  }
+
+  async stats(): Promise<StorageStats> {
+    const [purchases, rows] = await Promise.all([
+      this.pool.query<{ n: number }>('SELECT COUNT(*) AS n FROM purchases'),
+      this.pool.query<{ sink: SinkName; status: DeliveryStatus; n: number }>('SELECT sink, status, COUNT(*) AS n FROM deliveries GROUP BY sink, status'),
+    ]);
+    const stats: StorageStats = { purchases: purchases.rows[0].n, deliveries: { pending: 0, delivered: 0, dead: 0 }, pendingBySink: {}, deadBySink: {} };
+    for (const r of rows.rows) {
+      stats.deliveries[r.status] += r.n;
+      if (r.status === 'pending') stats.pendingBySink[r.sink] = r.n;
+      if (r.status === 'dead') stats.deadBySink![r.sink] = r.n;
+    }
+    return stats;
+  }
+
+  async reserveCall(key: string, minIntervalMs: number, now: number): Promise<{ ok: true } | { ok: false; waitMs: number }> {
+    const k = CALL_KEY_PREFIX + key;
+    // One statement: ON CONFLICT locks the row and re-checks the condition on its latest version, so of many
+    // relays calling at once exactly one sees the update happen.
+    const won = await this.pool.query(
+      `INSERT INTO sync_state (key, value, updated_at) VALUES ($1, $2::bigint::text, $2)
+       ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at
+       WHERE sync_state.value::bigint <= $2::bigint - $3::bigint
+       RETURNING 1`,
+      [k, now, minIntervalMs],
+    );
+    if (won.rowCount === 1) return { ok: true };
+    const last = await this.pool.query<{ value: string }>('SELECT value FROM sync_state WHERE key = $1', [k]);
+    const lastCall = Number(last.rows[0]?.value ?? now);
+    return { ok: false, waitMs: Math.max(1, lastCall + minIntervalMs - now) };
+  }
+
+  async getState(key: string): Promise<string | undefined> {
+    const r = await this.pool.query<{ value: string }>('SELECT value FROM sync_state WHERE key = $1', [key]);
+    return r.rows[0]?.value;
+  }
+
+  async setState(key: string, value: string): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO sync_state (key, value, updated_at) VALUES ($1, $2, $3)
+       ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
+      [key, value, Date.now()],
+    );
+  }
+
+  async purchasesBetween(appId: string, fromMs: number, toMs: number): Promise<ReconcilePurchase[]> {
+    const r = await this.pool.query<ReconcilePurchase>(
+      `SELECT order_id AS "orderId", uid, amount, currency, paid_at AS "paidAt" FROM purchases
+       WHERE app_id = $1 AND paid_at >= $2 AND paid_at < $3 ORDER BY paid_at, id`,
+      [appId, fromMs, toMs],
+    );
+    return r.rows;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await Promise.all([this.ingestGroup.idle(), this.completeGroup.idle()]);
+    await this.pool.end();
+  }
+}
+
+/** The factory `open-storage.ts` loads for `storage: {"postgres": URL}`. Connects lazily; does not migrate. */
+export function openPostgresStorage(connectionString: string): Storage {
+  return new PostgresStorage(connectionString);
+}
+
+interface ClaimRow {
+  id: number;
+  sink: string;
+  attempts: number;
+  created_at: number;
+  lease_token: string;
+  report: string;
+  is_first_pay: boolean;
+  client_ip: string;
+  received_at: number;
+}
+
+interface ListRow {
+  id: number;
+  app_id: string;
+  order_id: string;
+  sink: string;
+  status: string;
+  attempts: number;
+  next_attempt_at: number;
+  last_error: string | null;
+  created_at: number;
+  updated_at: number;
+}
