@@ -82,7 +82,8 @@ export function createPurchaseKit(options: PurchaseKitOptions): PurchaseKit {
   if (options.autoHook && typeof (platform as HookablePlatform).hookPayments === 'function') {
     undo.push((platform as HookablePlatform).hookPayments(createPaymentHooks(deps)));
   }
-  if (store.list('q').length) flushSoon();
+  // On the next tick, so listeners the game attaches right after creating the kit hear about the start flush.
+  if (store.list('q').length) void Promise.resolve().then(flushSoon);
 
   return {
     platform,
