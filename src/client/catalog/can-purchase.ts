@@ -1,4 +1,4 @@
-import type { CatalogPack, CatalogSubscription } from '../../shared/schemas/catalog';
+import type { CatalogPack, CatalogSubscription } from '../../shared/schemas/catalog-types';
 
 /** Why an item cannot be bought now. The store greys the button out and can say why. */
 export type CannotPurchaseReason =

@@ -1,4 +1,4 @@
-import type { Catalog } from '../../shared/schemas/catalog';
+import type { Catalog } from '../../shared/schemas/catalog-types';
 import type { Platform, HttpResponse } from '../platform/platform';
 import { catalogProblem } from './catalog-guard';
 import { CatalogUnavailableError } from './catalog-errors';

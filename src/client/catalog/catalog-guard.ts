@@ -1,4 +1,4 @@
-import type { Catalog } from '../../shared/schemas/catalog';
+import type { Catalog } from '../../shared/schemas/catalog-types';
 
 /**
  * A hand-written check of the relay's catalog answer, so the mini-game bundle carries no zod. It must agree with

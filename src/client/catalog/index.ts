@@ -13,7 +13,7 @@ export { ENGLISH_LABELS } from './store-labels';
 export type { StoreLabels } from './store-labels';
 export { createStoreController } from './store-controller';
 export type { StoreController, StoreControllerOptions, StoreKit, StoreResult, StoreState } from './store-controller';
-export { storeItemTexts } from './store-item-texts';
+export { storeItemTexts, storeStatusText } from './store-item-texts';
 export type { StoreItemTexts } from './store-item-texts';
 export { applyLocalPurchases } from './local-purchases';
 export type {
@@ -23,4 +23,4 @@ export type {
   PackBadge,
   SubscriptionBadge,
   Period,
-} from '../../shared/schemas/catalog';
+} from '../../shared/schemas/catalog-types';

@@ -1,4 +1,4 @@
-import type { Catalog, CatalogPack, CatalogSubscription } from '../../shared/schemas/catalog';
+import type { Catalog, CatalogPack, CatalogSubscription } from '../../shared/schemas/catalog-types';
 
 /**
  * The catalog as it stands after this session's paid purchases: the relay's copy is cached for minutes, but a

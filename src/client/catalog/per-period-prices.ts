@@ -1,4 +1,4 @@
-import type { Period } from '../../shared/schemas/catalog';
+import type { Period } from '../../shared/schemas/catalog-types';
 
 const DAYS: Readonly<Record<Period, number>> = { week: 7, month: 365 / 12, year: 365 };
 

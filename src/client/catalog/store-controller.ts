@@ -1,4 +1,4 @@
-import type { Catalog, CatalogPack, CatalogSubscription } from '../../shared/schemas/catalog';
+import type { Catalog, CatalogPack, CatalogSubscription } from '../../shared/schemas/catalog-types';
 import { applyLocalPurchases } from './local-purchases';
 import { buildStoreViewModel, type PackView, type StoreViewModel, type SubscriptionView } from './store-view-model';
 import type { StoreLabels } from './store-labels';

@@ -44,3 +44,17 @@ export function storeItemTexts(view: PackView | SubscriptionView, unit = 'diamon
     buyText: blocked === 'purchase-in-progress' ? '…' : view.kind === 'subscription' && view.trialDays > 0 ? 'Try free' : 'Buy',
   };
 }
+
+/** The store's one status line: loading, unavailable, the last result, out-of-date prices, the sandbox notice. */
+export function storeStatusText(
+  state: { status: 'loading' | 'ready' | 'unavailable'; error: string | null; lastResult: { message: string } | null; view: { stale: boolean } | null },
+  sandbox: boolean,
+): string {
+  const parts: string[] = [];
+  if (state.status === 'loading') parts.push('Loading…');
+  if (state.status === 'unavailable') parts.push(`Store unavailable: ${state.error ?? 'unknown error'}`);
+  if (state.lastResult) parts.push(state.lastResult.message);
+  if (state.view?.stale) parts.push('Prices may be out of date');
+  if (sandbox) parts.push('SANDBOX: no real money is charged');
+  return parts.join(' · ');
+}

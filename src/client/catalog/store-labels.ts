@@ -1,4 +1,4 @@
-import type { PackBadge, Period, SubscriptionBadge } from '../../shared/schemas/catalog';
+import type { PackBadge, Period, SubscriptionBadge } from '../../shared/schemas/catalog-types';
 
 /** Every word the store view model writes. English by default; a game passes its own (`labels` option). */
 export interface StoreLabels {

@@ -5,7 +5,7 @@ import type {
   PackBadge,
   Period,
   SubscriptionBadge,
-} from '../../shared/schemas/catalog';
+} from '../../shared/schemas/catalog-types';
 import { canPurchase, type PurchaseCheck, type PurchaseContext } from './can-purchase';
 import { formatPrice } from './format-price';
 import { perPeriodPrices } from './per-period-prices';

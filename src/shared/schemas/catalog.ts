@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type * as T from './catalog-types';
 
 /**
  * The normalized catalog: what `GET /v1/catalog` serves and `kit.getCatalog()` returns. Money is an integer in
@@ -13,9 +14,7 @@ export const PACK_BADGES = ['first-charge', 'recommend', 'hot', 'best-deal', 'di
 export const SUBSCRIPTION_BADGES = ['recommend', 'creator-pack', 'ultra-pack'] as const;
 export const PERIODS = ['week', 'month', 'year'] as const;
 
-export type PackBadge = (typeof PACK_BADGES)[number];
-export type SubscriptionBadge = (typeof SUBSCRIPTION_BADGES)[number];
-export type Period = (typeof PERIODS)[number];
+export type { PackBadge, SubscriptionBadge, Period, CatalogPack, CatalogSubscription, CatalogPages, Catalog } from './catalog-types';
 
 const minor = z.number().int().nonnegative().max(1e12);
 const count = z.number().int().nonnegative();
@@ -48,7 +47,6 @@ export const CatalogPackSchema = z.object({
   /** Per user: `limitBuy` 1, a first-charge pack bought once; `null` when unknown for this player. */
   firstChargeOnly: z.boolean().nullable(),
 });
-export type CatalogPack = z.infer<typeof CatalogPackSchema>;
 
 export const CatalogSubscriptionSchema = z.object({
   ...itemBase,
@@ -67,7 +65,6 @@ export const CatalogSubscriptionSchema = z.object({
   /** Minor units per day (`averagePriceDay`), likewise. */
   perDay: minor,
 });
-export type CatalogSubscription = z.infer<typeof CatalogSubscriptionSchema>;
 
 const pageItem = CatalogSubscriptionSchema.nullable();
 
@@ -88,5 +85,11 @@ export const CatalogSchema = z.object({
     subscribe: z.object({ trial: pageItem, weekly: pageItem, yearly: pageItem }),
   }),
 });
-export type Catalog = z.infer<typeof CatalogSchema>;
-export type CatalogPages = Catalog['pages'];
+
+// The zod-free types of catalog-types.ts must be exactly what the schema parses: this fails to compile otherwise.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const sameCatalog: Same<z.infer<typeof CatalogSchema>, T.Catalog> = true;
+const samePack: Same<z.infer<typeof CatalogPackSchema>, T.CatalogPack> = true;
+const sameSubscription: Same<z.infer<typeof CatalogSubscriptionSchema>, T.CatalogSubscription> = true;
+const sameBadges: Same<(typeof PACK_BADGES)[number], T.PackBadge> & Same<(typeof SUBSCRIPTION_BADGES)[number], T.SubscriptionBadge> & Same<(typeof PERIODS)[number], T.Period> = true;
+void [sameCatalog, samePack, sameSubscription, sameBadges];

@@ -1,0 +1,2055 @@
+/* minigame-purchase client runtime (es); generated from src/client, do not edit */
+/**
+ * Device facts from the current APIs, falling back to `getSystemInfoSync` for whatever they could not give.
+ * Never throws: a broken API just leaves its fields out.
+ */
+function collectDeviceFacts(api) {
+    var _a;
+    const device = call(api.getDeviceInfo);
+    const base = call(api.getAppBaseInfo);
+    const legacy = !device || !base ? call(api.getSystemInfoSync) : undefined;
+    const d = device || legacy || {};
+    const b = base || legacy || {};
+    const platform = (_a = str$1(d.platform, 32)) === null || _a === void 0 ? void 0 : _a.toLowerCase();
+    const facts = {
+        type: platform === 'ios' ? 2 : platform === 'android' ? 3 : 1,
+        brand: str$1(d.brand, 64),
+        model: str$1(d.model, 128),
+        os: platform,
+        osVersion: str$1(osVersion(d.system), 64),
+        language: str$1(b.language, 32),
+        platformVersion: str$1(b.SDKVersion, 64),
+    };
+    for (const k of Object.keys(facts))
+        if (facts[k] === undefined)
+            delete facts[k];
+    return { facts, platform };
+}
+function call(fn) {
+    try {
+        const v = typeof fn === 'function' ? fn() : undefined;
+        return v && typeof v === 'object' ? v : undefined;
+    }
+    catch (_a) {
+        return undefined;
+    }
+}
+/** "iOS 10.0.1" → "10.0.1", "Android 10" → "10". */
+function osVersion(system) {
+    if (typeof system !== 'string')
+        return undefined;
+    const m = /(\d[\w.]*)/.exec(system);
+    return m ? m[1] : system;
+}
+function str$1(v, max) {
+    return typeof v === 'string' && v ? v.slice(0, max) : undefined;
+}
+
+class PurchaseError extends Error {
+    constructor(code, message, 
+    /** The platform's raw code (e.g. `wx.requestMidasPayment` fail `errCode`), when there was one. */
+    errCode) {
+        super(message);
+        this.code = code;
+        this.errCode = errCode;
+        this.name = 'PurchaseError';
+    }
+}
+class UserCancelledError extends PurchaseError {
+    constructor(message, errCode) {
+        super('USER_CANCELLED', message, errCode);
+        this.name = 'UserCancelledError';
+    }
+}
+class PaymentInProgressError extends PurchaseError {
+    constructor(message = 'another purchase is in progress', errCode) {
+        super('PAYMENT_IN_PROGRESS', message, errCode);
+        this.name = 'PaymentInProgressError';
+    }
+}
+class PaymentFailedError extends PurchaseError {
+    constructor(message, errCode) {
+        super('PAYMENT_FAILED', message, errCode);
+        this.name = 'PaymentFailedError';
+    }
+}
+class PlatformCannotPayError extends PurchaseError {
+    constructor(message, errCode) {
+        super('PLATFORM_CANNOT_PAY', message, errCode);
+        this.name = 'PlatformCannotPayError';
+    }
+}
+class NetworkError extends PurchaseError {
+    constructor(message, errCode) {
+        super('NETWORK', message, errCode);
+        this.name = 'NetworkError';
+    }
+}
+/** The relay answered `rejected` (or 400) for a report: it is kept aside in storage, never resent blindly. */
+class RelayRejectedError extends PurchaseError {
+    constructor(message, orderId) {
+        super('RELAY_REJECTED', message);
+        this.orderId = orderId;
+        this.name = 'RelayRejectedError';
+    }
+}
+/** The relay answered something the client cannot use (5xx, garbage, an unexpected status). */
+class RelayError extends PurchaseError {
+    constructor(message, status) {
+        super('RELAY_ERROR', message);
+        this.status = status;
+        this.name = 'RelayError';
+    }
+}
+class StorageFullError extends PurchaseError {
+    constructor(message = 'platform storage is full: the purchase record could not be written', errCode) {
+        super('STORAGE_FULL', message, errCode);
+        this.name = 'StorageFullError';
+    }
+}
+class InvalidReportError extends PurchaseError {
+    constructor(message, field) {
+        super('INVALID_REPORT', message);
+        this.field = field;
+        this.name = 'InvalidReportError';
+    }
+}
+
+/**
+ * Order ids valid both as a WeChat `outTradeNo` (at most 32 chars of `[0-9A-Za-z_\-|*]`, not starting with `_`)
+ * and as the shared ORDER_ID_PATTERN (`[A-Za-z0-9_-]{1,64}`): 32 base62 chars, a time prefix (so ids sort by
+ * creation and two devices colliding would also need the same millisecond) and 24 random chars (~143 bits).
+ */
+const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+const ORDER_ID_LENGTH = 32;
+function createOrderId(now, random) {
+    let time = '';
+    let t = Math.floor(now);
+    for (let i = 0; i < 8; i++) {
+        time = ALPHABET[t % 62] + time;
+        t = Math.floor(t / 62);
+    }
+    let rest = '';
+    while (rest.length < ORDER_ID_LENGTH - 8)
+        rest += ALPHABET[Math.floor(random() * 62) % 62];
+    return time + rest;
+}
+
+function createMinigamePlatform(spec) {
+    const { api } = spec;
+    const clock = spec.clock || defaultClock();
+    let facts;
+    const getFacts = () => (facts || (facts = collectDeviceFacts(api)));
+    let netType;
+    let connected = true;
+    let scene;
+    const showListeners = [];
+    const returnListeners = [];
+    guard(() => api.getNetworkType({
+        success(r) {
+            netType = r.networkType;
+            connected = r.networkType !== 'none';
+        },
+    }));
+    guard(() => api.onNetworkStatusChange((r) => {
+        const back = !connected && r.isConnected;
+        connected = r.isConnected;
+        netType = r.networkType;
+        if (back)
+            fire(returnListeners);
+    }));
+    guard(() => {
+        const s = api.getLaunchOptionsSync().scene;
+        if (s !== undefined)
+            scene = String(s);
+    });
+    guard(() => api.onShow((r) => {
+        if (r && r.scene !== undefined)
+            scene = String(r.scene);
+        fire(showListeners);
+    }));
+    const storage = {
+        get(key) {
+            const v = api.getStorageSync(key);
+            return typeof v === 'string' && v !== '' ? v : undefined;
+        },
+        set(key, value) {
+            try {
+                api.setStorageSync(key, value);
+            }
+            catch (e) {
+                throw new StorageFullError(`setStorageSync failed: ${errMsg(e)}`);
+            }
+        },
+        remove(key) {
+            api.removeStorageSync(key);
+        },
+    };
+    return {
+        name: spec.name,
+        storage,
+        clock,
+        payment: spec.payment(getFacts),
+        request: (req) => request(api, req),
+        login: () => new Promise((resolve, reject) => api.login({ success: (r) => resolve(r.code), fail: (e) => reject(new Error(e.errMsg)) })),
+        deviceFacts: () => getFacts().facts,
+        networkType: () => netType,
+        scene: () => scene,
+        onShow: (fn) => listen(showListeners, fn),
+        onNetworkReturn: (fn) => listen(returnListeners, fn),
+        hookPayments(hooks) {
+            const undo = spec.hookable.map((c) => wrapPaymentCall(api, c, hooks, clock));
+            return () => undo.forEach((u) => u());
+        },
+    };
+}
+function request(api, req) {
+    return new Promise((resolve, reject) => {
+        api.request({
+            url: req.url,
+            method: req.method,
+            data: req.body,
+            header: Object.assign({ 'content-type': 'application/json' }, req.headers),
+            timeout: req.timeoutMs,
+            dataType: 'json',
+            success: (r) => resolve({ status: r.statusCode, body: r.data }),
+            fail: (e) => reject(new Error(e.errMsg)),
+        });
+    });
+}
+/**
+ * Wraps `api[method]` so a payment the game starts itself is recorded, with the game's options, callbacks and
+ * return value untouched: the hooks run first (guarded), then the game's own callbacks with their own `this`.
+ */
+function wrapPaymentCall(api, call, hooks, clock) {
+    const original = api[call.method];
+    if (typeof original !== 'function')
+        return () => undefined;
+    const newId = () => hookOrderId(clock);
+    const wrapped = function (options) {
+        const opts = options && typeof options === 'object' ? Object.assign({}, options) : undefined;
+        const info = opts ? guard(() => call.describe(opts, newId)) : undefined;
+        if (!opts || !info)
+            return original.apply(this, arguments);
+        guard(() => hooks.willPay(info));
+        const done = (o) => guard(() => hooks.didPay(info.orderId, o));
+        const success = opts.success;
+        const fail = opts.fail;
+        if (!success && !fail && !opts.complete) {
+            // Promise style: the game gets the very promise the platform returned.
+            const ret = original.call(this, opts);
+            if (ret && typeof ret.then === 'function') {
+                ret.then(() => done({ status: 'paid' }), (e) => done(failure(e)));
+            }
+            return ret;
+        }
+        opts.success = function (res) {
+            done({ status: 'paid' });
+            return success === null || success === void 0 ? void 0 : success.call(this, res);
+        };
+        opts.fail = function (res) {
+            done(failure(res));
+            return fail === null || fail === void 0 ? void 0 : fail.call(this, res);
+        };
+        return original.call(this, opts);
+    };
+    api[call.method] = wrapped;
+    return () => {
+        if (api[call.method] === wrapped)
+            api[call.method] = original;
+    };
+}
+/** A fail result as an outcome; the kit decides cancel vs failure from `errCode` with the platform's table. */
+function failure(e) {
+    return { status: 'failed', errCode: typeof (e === null || e === void 0 ? void 0 : e.errCode) === 'number' ? e.errCode : undefined, errMsg: e === null || e === void 0 ? void 0 : e.errMsg };
+}
+function hookOrderId(clock) {
+    return createOrderId(clock.now(), clock.random);
+}
+function listen(list, fn) {
+    list.push(fn);
+    return () => {
+        const i = list.indexOf(fn);
+        if (i >= 0)
+            list.splice(i, 1);
+    };
+}
+function fire(list) {
+    for (const fn of list.slice())
+        guard(fn);
+}
+function guard(fn) {
+    try {
+        return fn();
+    }
+    catch (_a) {
+        return undefined;
+    }
+}
+function errMsg(e) {
+    return (e === null || e === void 0 ? void 0 : e.errMsg) || (e === null || e === void 0 ? void 0 : e.message) || String(e);
+}
+/** Timers and randomness of the host; crypto.getRandomValues when the runtime has it. */
+function defaultClock() {
+    const g = (typeof globalThis !== 'undefined' ? globalThis : {});
+    const buf = new Uint32Array(1);
+    const random = g.crypto && typeof g.crypto.getRandomValues === 'function'
+        ? () => (g.crypto.getRandomValues(buf), buf[0] / 4294967296)
+        : Math.random;
+    return {
+        now: () => Date.now(),
+        setTimeout: (fn, ms) => setTimeout(fn, ms),
+        clearTimeout: (h) => clearTimeout(h),
+        random,
+    };
+}
+
+/**
+ * A payment sheet driven by a callback-style platform call (`requestMidasPayment`, `requestGamePayment`). Midas and
+ * Douyin game payment accept `platform: 'android'` only, so an iOS device is told before any sheet opens.
+ */
+function createSheetPayment(label, facts, open) {
+    return {
+        cannotPayReason() {
+            if (!open)
+                return `${label} is not available in this base library`;
+            if (facts().platform === 'ios')
+                return `${label} (virtual payment) is not available on iOS`;
+            return undefined;
+        },
+        pay(req) {
+            return new Promise((resolve) => {
+                var _a;
+                try {
+                    open(req, { success: () => resolve({ status: 'paid' }), fail: (e) => resolve(failure(e)) });
+                }
+                catch (e) {
+                    resolve({ status: 'failed', errMsg: String((_a = e === null || e === void 0 ? void 0 : e.message) !== null && _a !== void 0 ? _a : e) });
+                }
+            });
+        },
+    };
+}
+
+/// <reference path="../../../typings/wx-virtual-payment.d.ts" />
+function wxAvailable() {
+    return typeof wx !== 'undefined' && !!wx && typeof wx.request === 'function';
+}
+function createWxPlatform(opts = {}) {
+    const api = opts.api || wx;
+    const pay = opts.payment || {};
+    return createMinigamePlatform({
+        name: 'wx',
+        api,
+        clock: opts.clock || defaultClock(),
+        payment: (facts) => createSheetPayment('WeChat Midas payment', facts, typeof api.requestMidasPayment === 'function'
+            ? (req, cb) => {
+                var _a, _b, _c;
+                return api.requestMidasPayment({
+                    mode: 'game',
+                    env: (_a = pay.env) !== null && _a !== void 0 ? _a : 0,
+                    offerId: (_b = pay.offerId) !== null && _b !== void 0 ? _b : '',
+                    currencyType: 'CNY',
+                    platform: 'android',
+                    buyQuantity: req.quantity,
+                    zoneId: (_c = pay.zoneId) !== null && _c !== void 0 ? _c : '1',
+                    outTradeNo: req.orderId,
+                    success: cb.success,
+                    fail: cb.fail,
+                });
+            }
+            : undefined),
+        hookable: WX_PAYMENT_CALLS,
+    });
+}
+/** The WeChat payment calls autoHook wraps, and how each names its order. */
+const WX_PAYMENT_CALLS = [
+    {
+        method: 'requestMidasPayment',
+        describe(o, newId) {
+            // Without an outTradeNo WeChat would invent one we cannot see; give the call one so the report can name it.
+            if (typeof o.outTradeNo !== 'string' || !o.outTradeNo)
+                o.outTradeNo = newId();
+            return {
+                orderId: o.outTradeNo,
+                quantity: Number(o.buyQuantity) || 0,
+                currency: typeof o.currencyType === 'string' ? o.currencyType : 'CNY',
+            };
+        },
+    },
+    { method: 'requestMidasPaymentGameItem', describe: fromSignData },
+    { method: 'requestVirtualPayment', describe: fromSignData },
+];
+/** Item purchases carry a server-signed `signData`: read it, never change it (the signature covers it). */
+function fromSignData(o) {
+    let d;
+    try {
+        d = (typeof o.signData === 'string' ? JSON.parse(o.signData) : o.signData);
+    }
+    catch (_a) {
+        return undefined;
+    }
+    if (!d || typeof d.outTradeNo !== 'string')
+        return undefined;
+    const quantity = Number(d.buyQuantity) || 1;
+    return {
+        orderId: d.outTradeNo,
+        quantity,
+        currency: typeof d.currencyType === 'string' ? d.currencyType : 'CNY',
+        productId: typeof d.productId === 'string' ? d.productId : undefined,
+        amount: typeof d.goodsPrice === 'number' ? d.goodsPrice * quantity : undefined,
+    };
+}
+
+/// <reference path="../../../typings/qq.d.ts" />
+function qqAvailable() {
+    return typeof qq !== 'undefined' && !!qq && typeof qq.request === 'function';
+}
+function createQqPlatform(opts = {}) {
+    const api = opts.api || qq;
+    const pay = opts.payment || {};
+    return createMinigamePlatform({
+        name: 'qq',
+        api,
+        clock: opts.clock || defaultClock(),
+        payment: (facts) => createSheetPayment('QQ Midas payment', facts, typeof api.requestMidasPayment === 'function'
+            ? (req, cb) => {
+                var _a, _b, _c;
+                return api.requestMidasPayment({
+                    mode: 'game',
+                    env: (_a = pay.env) !== null && _a !== void 0 ? _a : 0,
+                    offerId: (_b = pay.offerId) !== null && _b !== void 0 ? _b : '',
+                    currencyType: 'CNY',
+                    platform: 'android',
+                    buyQuantity: req.quantity,
+                    zoneId: (_c = pay.zoneId) !== null && _c !== void 0 ? _c : '1',
+                    outTradeNo: req.orderId,
+                    success: cb.success,
+                    fail: cb.fail,
+                });
+            }
+            : undefined),
+        hookable: QQ_PAYMENT_CALLS,
+    });
+}
+const QQ_PAYMENT_CALLS = [
+    {
+        method: 'requestMidasPayment',
+        describe(o, newId) {
+            if (typeof o.outTradeNo !== 'string' || !o.outTradeNo)
+                o.outTradeNo = newId();
+            return { orderId: o.outTradeNo, quantity: Number(o.buyQuantity) || 0, currency: 'CNY' };
+        },
+    },
+];
+
+/// <reference path="../../../typings/tt.d.ts" />
+function ttAvailable() {
+    return typeof tt !== 'undefined' && !!tt && typeof tt.request === 'function';
+}
+function createTtPlatform(opts = {}) {
+    const api = opts.api || tt;
+    const pay = opts.payment || {};
+    return createMinigamePlatform({
+        name: 'tt',
+        api,
+        clock: opts.clock || defaultClock(),
+        payment: (facts) => createSheetPayment('Douyin game payment', facts, typeof api.requestGamePayment === 'function'
+            ? (req, cb) => {
+                var _a;
+                return api.requestGamePayment({
+                    mode: 'game',
+                    env: 0,
+                    currencyType: 'CNY',
+                    platform: 'android',
+                    buyQuantity: req.quantity,
+                    zoneId: (_a = pay.zoneId) !== null && _a !== void 0 ? _a : '1',
+                    customId: req.orderId,
+                    success: cb.success,
+                    fail: cb.fail,
+                });
+            }
+            : undefined),
+        hookable: TT_PAYMENT_CALLS,
+    });
+}
+const TT_PAYMENT_CALLS = [
+    {
+        method: 'requestGamePayment',
+        describe(o) {
+            // customId is required (base library 1.55.0+): a call without one fails, so there is nothing to report.
+            if (typeof o.customId !== 'string' || !o.customId)
+                return undefined;
+            return { orderId: o.customId, quantity: Number(o.buyQuantity) || 0, currency: 'CNY' };
+        },
+    },
+];
+
+const SANDBOX_NOTICE = '[SANDBOX] minigame-purchase web payment: no real money is charged';
+function createWebPlatform(opts = {}) {
+    const g = (typeof globalThis !== 'undefined' ? globalThis : {});
+    const clock = opts.clock || defaultClock();
+    const storage = opts.storage || webStorage(g);
+    const on = (target, ev, fn) => {
+        var _a;
+        (_a = target === null || target === void 0 ? void 0 : target.addEventListener) === null || _a === void 0 ? void 0 : _a.call(target, ev, fn);
+        return () => { var _a; return (_a = target === null || target === void 0 ? void 0 : target.removeEventListener) === null || _a === void 0 ? void 0 : _a.call(target, ev, fn); };
+    };
+    return {
+        name: 'web',
+        storage,
+        clock,
+        async request(req) {
+            if (!g.fetch)
+                throw new Error('fetch is not available');
+            const ctl = g.AbortController ? new g.AbortController() : undefined;
+            const t = ctl && req.timeoutMs ? clock.setTimeout(() => ctl.abort(), req.timeoutMs) : undefined;
+            try {
+                const res = await g.fetch(req.url, {
+                    method: req.method,
+                    headers: Object.assign({ 'content-type': 'application/json' }, req.headers),
+                    body: req.body === undefined ? undefined : JSON.stringify(req.body),
+                    signal: ctl === null || ctl === void 0 ? void 0 : ctl.signal,
+                });
+                const text = await res.text();
+                let body = text;
+                try {
+                    body = JSON.parse(text);
+                }
+                catch (_a) {
+                    // not JSON: keep the text
+                }
+                return { status: res.status, body };
+            }
+            finally {
+                if (t !== undefined)
+                    clock.clearTimeout(t);
+            }
+        },
+        async login() {
+            return 'sandbox-' + Math.floor(clock.random() * 1e12).toString(36);
+        },
+        payment: {
+            cannotPayReason: () => undefined,
+            async pay(req) {
+                var _a;
+                (_a = g.console) === null || _a === void 0 ? void 0 : _a.warn(SANDBOX_NOTICE, req);
+                const decide = opts.sandboxDecision ||
+                    (() => !g.confirm ||
+                        g.confirm(`${SANDBOX_NOTICE}.\nPay ${req.amount / 100} ${req.currency} for ${req.productId}?`)
+                        ? 'paid'
+                        : 'cancelled');
+                return (await decide(req)) === 'paid' ? { status: 'paid' } : { status: 'cancelled', errMsg: 'sandbox cancel' };
+            },
+        },
+        deviceFacts: () => browserFacts(g),
+        networkType: () => { var _a; return (((_a = g.navigator) === null || _a === void 0 ? void 0 : _a.onLine) === false ? 'none' : 'unknown'); },
+        scene: () => 'web',
+        onShow: (fn) => on(g.document, 'visibilitychange', () => { var _a; return ((_a = g.document) === null || _a === void 0 ? void 0 : _a.visibilityState) === 'visible' && fn(); }),
+        onNetworkReturn: (fn) => on(g, 'online', fn),
+    };
+}
+function browserFacts(g) {
+    var _a, _b;
+    const ua = ((_a = g.navigator) === null || _a === void 0 ? void 0 : _a.userAgent) || '';
+    const type = /iPhone|iPad|iPod/.test(ua) ? 2 : /Android/.test(ua) ? 3 : 1;
+    const facts = { type, os: type === 2 ? 'ios' : type === 3 ? 'android' : 'web' };
+    if ((_b = g.navigator) === null || _b === void 0 ? void 0 : _b.language)
+        facts.language = g.navigator.language.slice(0, 32);
+    return facts;
+}
+function webStorage(g) {
+    const ls = g.localStorage;
+    const mem = new Map();
+    return {
+        get: (k) => { var _a; return (ls ? (_a = ls.getItem(k)) !== null && _a !== void 0 ? _a : undefined : mem.get(k)); },
+        set(k, v) {
+            if (!ls)
+                return void mem.set(k, v);
+            try {
+                ls.setItem(k, v);
+            }
+            catch (e) {
+                throw new StorageFullError(`localStorage.setItem failed: ${e === null || e === void 0 ? void 0 : e.message}`);
+            }
+        },
+        remove: (k) => (ls ? ls.removeItem(k) : void mem.delete(k)),
+    };
+}
+
+/**
+ * Which host we run in. QQ and Douyin are checked first because their runtimes may also expose a `wx` alias;
+ * anything else is the web sandbox.
+ */
+function detectPlatform() {
+    if (ttAvailable())
+        return 'tt';
+    if (qqAvailable())
+        return 'qq';
+    if (wxAvailable())
+        return 'wx';
+    return 'web';
+}
+function createPlatform(name = detectPlatform(), payment = {}) {
+    switch (name) {
+        case 'wx':
+            return createWxPlatform({ payment });
+        case 'qq':
+            return createQqPlatform({ payment });
+        case 'tt':
+            return createTtPlatform({ payment });
+        default:
+            return createWebPlatform();
+    }
+}
+
+const STORAGE_PREFIX = 'mp:v1:';
+const INDEX_KEY = STORAGE_PREFIX + 'orders';
+const orderKey = (id) => STORAGE_PREFIX + 'o:' + id;
+class OrderStore {
+    constructor(storage) {
+        this.storage = storage;
+        this.orders = new Map();
+        for (const id of parseIndex(storage.get(INDEX_KEY))) {
+            const raw = storage.get(orderKey(id));
+            const order = raw ? parseOrder(raw) : undefined;
+            if (order)
+                this.orders.set(id, order);
+        }
+    }
+    get(id) {
+        return this.orders.get(id);
+    }
+    list(state) {
+        const all = Array.from(this.orders.entries());
+        return state ? all.filter(([, o]) => o.s === state) : all;
+    }
+    /** Adds a new order: its own key first, then the index, so a crash in between leaves no dangling index entry. */
+    add(id, order) {
+        this.storage.set(orderKey(id), JSON.stringify(order));
+        this.orders.set(id, order);
+        try {
+            this.writeIndex();
+        }
+        catch (e) {
+            this.orders.delete(id);
+            this.storage.remove(orderKey(id));
+            throw e;
+        }
+    }
+    /** Rewrites one order in one storage write (pending → queued, queued → rejected). Memory follows storage. */
+    put(id, order) {
+        this.storage.set(orderKey(id), JSON.stringify(order));
+        this.orders.set(id, order);
+    }
+    /** Keeps the order in memory only (storage refused it): it is still sent, and the caller says so loudly. */
+    keepInMemory(id, order) {
+        this.orders.set(id, order);
+    }
+    /** Removes orders (the relay has them): their keys first, then the index once for the whole batch. */
+    remove(ids) {
+        for (const id of ids) {
+            this.storage.remove(orderKey(id));
+            this.orders.delete(id);
+        }
+        if (ids.length)
+            this.writeIndex();
+    }
+    writeIndex() {
+        this.storage.set(INDEX_KEY, JSON.stringify(Array.from(this.orders.keys())));
+    }
+}
+function parseIndex(raw) {
+    try {
+        const v = raw ? JSON.parse(raw) : [];
+        return Array.isArray(v) ? v.filter((x) => typeof x === 'string') : [];
+    }
+    catch (_a) {
+        return [];
+    }
+}
+function parseOrder(raw) {
+    try {
+        const v = JSON.parse(raw);
+        return v && (v.s === 'p' || v.s === 'q' || v.s === 'r') && typeof v.r === 'object' ? v : undefined;
+    }
+    catch (_a) {
+        return undefined;
+    }
+}
+
+/**
+ * Delay before retry number `attempt` (0 = first retry): `min(max, base·2^attempt)`, scaled by a random factor in
+ * [0.5, 1) so a fleet of clients that lost the relay together do not all come back in the same second.
+ */
+function backoffDelay(attempt, random, opts = {}) {
+    var _a, _b;
+    const base = (_a = opts.baseMs) !== null && _a !== void 0 ? _a : 1000;
+    const max = (_b = opts.maxMs) !== null && _b !== void 0 ? _b : 300000;
+    const ceiling = Math.min(max, base * Math.pow(2, Math.min(attempt, 30)));
+    return Math.round(ceiling * (0.5 + random() / 2));
+}
+/** What a failed relay call should do: retry later (network, timeout, 429, 5xx) or not. */
+function isRetryableStatus(status) {
+    return status === 408 || status === 429 || status >= 500;
+}
+
+/**
+ * ISO 4217 minor-unit exponents. Only currencies whose exponent is not 2 are listed in EXPONENT_EXCEPTIONS;
+ * KNOWN lists the codes we accept (the common ones of the markets the platforms serve).
+ */
+const EXPONENT_EXCEPTIONS = {
+    BIF: 0, CLP: 0, DJF: 0, GNF: 0, ISK: 0, JPY: 0, KMF: 0, KRW: 0, PYG: 0, RWF: 0, UGX: 0, UYI: 0,
+    VND: 0, VUV: 0, XAF: 0, XOF: 0, XPF: 0,
+    BHD: 3, IQD: 3, JOD: 3, KWD: 3, LYD: 3, OMR: 3, TND: 3,
+};
+const KNOWN = new Set(('AED ARS AUD BDT BGN BRL CAD CHF CNY COP CZK DKK EGP EUR GBP HKD HUF IDR ILS INR KES KZT MAD MOP MXN MYR ' +
+    'NGN NOK NZD PEN PHP PKR PLN QAR RON RSD RUB SAR SEK SGD THB TRY TWD UAH USD ZAR')
+    .split(' ')
+    .concat(Object.keys(EXPONENT_EXCEPTIONS)));
+function isKnownCurrency(code) {
+    return KNOWN.has(code);
+}
+/** Digits after the decimal point for `currency` (KRW, JPY: 0; USD, CNY: 2; KWD: 3). */
+function currencyExponent(currency) {
+    var _a;
+    if (!KNOWN.has(currency))
+        throw new RangeError(`unknown currency ${JSON.stringify(currency)}`);
+    return (_a = EXPONENT_EXCEPTIONS[currency]) !== null && _a !== void 0 ? _a : 2;
+}
+
+/**
+ * Copies of the shared constants: importing them would pull zod into the client bundle (the schema module builds
+ * its schemas at load). A test asserts they equal `ORDER_ID_PATTERN` and `MAX_REPORTS_PER_BATCH`.
+ */
+const CLIENT_ORDER_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+const CLIENT_MAX_REPORTS_PER_BATCH = 50;
+const str = (min, max) => (v) => typeof v === 'string' && v.length >= min && v.length <= max;
+const opt = (c) => (v) => v === undefined || c(v);
+const int = (min, max) => (v) => typeof v === 'number' && Number.isSafeInteger(v) && v >= min && v <= max;
+const oneOf = (...xs) => (v) => xs.indexOf(v) >= 0;
+const re = (r) => (v) => typeof v === 'string' && r.test(v);
+const DEVICE = {
+    type: oneOf(1, 2, 3),
+    brand: opt(str(0, 64)),
+    model: opt(str(0, 128)),
+    os: opt(str(0, 32)),
+    osVersion: opt(str(0, 64)),
+    language: opt(str(0, 32)),
+    platformVersion: opt(str(0, 64)),
+};
+const isObject$1 = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+const REPORT = {
+    orderId: re(CLIENT_ORDER_ID_PATTERN),
+    appId: str(1, 64),
+    uid: str(1, 128),
+    productId: str(1, 512),
+    goodsName: opt(str(0, 128)),
+    amount: int(0, 1e12),
+    currency: (v) => re(/^[A-Z]{3}$/)(v) && isKnownCurrency(v),
+    payType: oneOf(2, 3),
+    paidAt: int(1, Number.MAX_SAFE_INTEGER),
+    zone: opt(str(0, 64)),
+    gameUid: opt(str(0, 128)),
+    gameNickname: opt(str(0, 128)),
+    level: opt(int(0, Number.MAX_SAFE_INTEGER)),
+    playerId: opt(str(0, 128)),
+    country: opt(re(/^[A-Za-z]{2}$/)),
+    serverId: opt(str(0, 32)),
+    characterId: opt(str(0, 64)),
+    device: (v) => isObject$1(v) && firstBad(DEVICE, v) === undefined,
+    netType: opt(str(0, 16)),
+    scene: opt(str(0, 32)),
+    sdkVersion: str(0, 32),
+};
+function firstBad(checks, v) {
+    for (const k in checks)
+        if (!checks[k](v[k]))
+            return k;
+    return undefined;
+}
+/** The first field of `v` that `PurchaseReportSchema` would refuse, or undefined when it is a valid report. */
+function reportProblem(v) {
+    if (!isObject$1(v))
+        return '(root)';
+    const bad = firstBad(REPORT, v);
+    if (bad === 'device' && isObject$1(v.device))
+        return 'device.' + firstBad(DEVICE, v.device);
+    return bad;
+}
+function isPurchaseReport(v) {
+    return reportProblem(v) === undefined;
+}
+
+/**
+ * The write-ahead report queue. Entries live in the OrderStore; one leaves storage only when the relay answered
+ * `accepted` or `duplicate` for its order id. A `rejected` one is set aside with the reason.
+ */
+class ReportQueue {
+    constructor(platform, store, session, events, opts = {}) {
+        this.platform = platform;
+        this.store = store;
+        this.session = session;
+        this.events = events;
+        this.opts = opts;
+        this.again = false;
+        this.attempt = 0;
+        this.timerAt = 0;
+        this.closed = false;
+        this.limit = this.maxBatch();
+    }
+    /** Sends every queued report; resolves when the queue is empty or a failure scheduled a retry. Never rejects. */
+    flush() {
+        if (this.closed)
+            return Promise.resolve();
+        if (this.flushing) {
+            this.again = true;
+            return this.flushing;
+        }
+        this.cancelTimer();
+        this.flushing = this.drain().then(() => {
+            this.flushing = undefined;
+            if (this.again) {
+                this.again = false;
+                return this.flush();
+            }
+        });
+        return this.flushing;
+    }
+    /** The network came back: whatever the backoff said, try now. */
+    retryNow() {
+        this.attempt = 0;
+        return this.flush();
+    }
+    /** Stops timers; the stored entries stay for the next start. */
+    close() {
+        this.closed = true;
+        this.cancelTimer();
+    }
+    maxBatch() {
+        var _a;
+        return Math.max(1, Math.min(CLIENT_MAX_REPORTS_PER_BATCH, (_a = this.opts.batchSize) !== null && _a !== void 0 ? _a : CLIENT_MAX_REPORTS_PER_BATCH));
+    }
+    async drain() {
+        for (;;) {
+            if (this.closed)
+                return;
+            const batch = this.nextBatch();
+            if (!batch.length) {
+                this.limit = this.maxBatch();
+                return;
+            }
+            const ok = await this.send(batch);
+            if (!ok) {
+                this.schedule(backoffDelay(this.attempt++, this.platform.clock.random, this.opts.backoff));
+                return;
+            }
+            this.attempt = 0;
+        }
+    }
+    /** Queued reports, completed with the session's openid and checked; a malformed one is set aside at once. */
+    nextBatch() {
+        const out = [];
+        for (const [id, o] of this.store.list('q')) {
+            if (out.length >= this.limit)
+                break;
+            const report = o.r.uid || !this.session.openid ? o.r : Object.assign(Object.assign({}, o.r), { uid: this.session.openid });
+            const bad = report.uid ? reportProblem(report) : undefined;
+            if (bad)
+                this.setAside(id, o, `invalid report field ${bad}`, new InvalidReportError(`order ${id}: bad ${bad}`, bad));
+            else
+                out.push(report);
+        }
+        return out;
+    }
+    /** One POST; true when the relay answered for the batch (whatever it said), false to back off. */
+    async send(batch) {
+        let res;
+        try {
+            if (!this.session.openid)
+                await this.session.login();
+            const reports = batch.map((r) => (r.uid ? r : Object.assign(Object.assign({}, r), { uid: this.session.openid })));
+            res = await this.session.request({ url: '/v1/purchases', method: 'POST', body: { reports } });
+        }
+        catch (e) {
+            this.events.error(e instanceof PurchaseError ? e : new RelayError(String(e)));
+            return false;
+        }
+        if (res.status === 200)
+            return this.settle(batch, res.body);
+        if (res.status === 413 || res.status === 400) {
+            if (batch.length > 1) {
+                // One report spoils the batch: go one by one until the culprit is set aside alone.
+                this.limit = res.status === 413 ? Math.max(1, batch.length >> 1) : 1;
+                return true;
+            }
+            const id = batch[0].orderId;
+            const reason = errorMessage(res.body) || `relay answered ${res.status}`;
+            this.setAside(id, this.store.get(id), reason, new RelayRejectedError(reason, id));
+            return true;
+        }
+        this.events.error(new RelayError(`POST /v1/purchases answered ${res.status}`, res.status));
+        if (!isRetryableStatus(res.status))
+            this.attempt = Math.max(this.attempt, 3);
+        return false;
+    }
+    settle(batch, body) {
+        const results = body === null || body === void 0 ? void 0 : body.results;
+        if (!Array.isArray(results)) {
+            this.events.error(new RelayError('POST /v1/purchases answered 200 without results', 200));
+            return false;
+        }
+        const sent = new Set(batch.map((r) => r.orderId));
+        const done = [];
+        const reported = [];
+        let asideCount = 0;
+        for (const r of results) {
+            const id = r && typeof r.orderId === 'string' && sent.has(r.orderId) ? r.orderId : undefined;
+            if (!id || !this.store.get(id))
+                continue;
+            if (r.status === 'accepted' || r.status === 'duplicate') {
+                done.push(id);
+                reported.push({ orderId: id, status: r.status });
+            }
+            else if (r.status === 'rejected') {
+                const reason = typeof r.error === 'string' ? r.error : 'rejected by the relay';
+                this.setAside(id, this.store.get(id), reason, new RelayRejectedError(reason, id));
+                asideCount++;
+            }
+        }
+        this.store.remove(done);
+        for (const r of reported)
+            this.events.reported(r);
+        // Orders the relay did not mention stay queued; an answer that settles none of them is a failure to back off from.
+        if (done.length + asideCount === 0)
+            this.events.error(new RelayError('POST /v1/purchases settled none of the batch', 200));
+        return done.length + asideCount > 0;
+    }
+    setAside(id, order, reason, err) {
+        const next = { s: 'r', r: order.r, e: reason };
+        try {
+            this.store.put(id, next);
+        }
+        catch (_a) {
+            this.store.keepInMemory(id, next);
+            this.events.error(new StorageFullError());
+        }
+        this.events.error(err);
+    }
+    /** Arms the one timer: the earliest of a backoff retry and the periodic flush. */
+    schedule(delayMs) {
+        if (this.closed)
+            return;
+        const at = this.platform.clock.now() + delayMs;
+        if (this.timer !== undefined && this.timerAt <= at)
+            return;
+        this.cancelTimer();
+        this.timerAt = at;
+        this.timer = this.platform.clock.setTimeout(() => {
+            this.timer = undefined;
+            void this.flush();
+        }, delayMs);
+    }
+    cancelTimer() {
+        if (this.timer !== undefined)
+            this.platform.clock.clearTimeout(this.timer);
+        this.timer = undefined;
+    }
+}
+function errorMessage(body) {
+    const e = body === null || body === void 0 ? void 0 : body.error;
+    if (!e || typeof e.message !== 'string')
+        return undefined;
+    return typeof e.field === 'string' ? `${e.field}: ${e.message}` : e.message;
+}
+
+const SESSION_KEY = STORAGE_PREFIX + 'session';
+/** Renew a little before expiry so a request never leaves with a token that dies on the way. */
+const EXPIRY_MARGIN_MS = 60000;
+/**
+ * `platform.login()` → `POST /v1/session` → token in storage; `request()` adds the Bearer token and, on a 401,
+ * logs in again once and retries once.
+ */
+class Session {
+    constructor(platform, relayUrl, appId, timeoutMs) {
+        this.platform = platform;
+        this.relayUrl = relayUrl;
+        this.appId = appId;
+        this.timeoutMs = timeoutMs;
+        this.info = parseSession(platform.storage.get(SESSION_KEY));
+    }
+    get openid() {
+        var _a;
+        return (_a = this.info) === null || _a === void 0 ? void 0 : _a.openid;
+    }
+    login() {
+        if (!this.loggingIn) {
+            this.loggingIn = this.doLogin().then((s) => ((this.loggingIn = undefined), s), (e) => {
+                this.loggingIn = undefined;
+                throw e;
+            });
+        }
+        return this.loggingIn;
+    }
+    /** A relay request with the token; a 401 re-logs in once. Rejects with NetworkError when the relay is unreachable. */
+    async request(req) {
+        const valid = this.info && this.info.expiresAt - EXPIRY_MARGIN_MS > this.platform.clock.now();
+        const first = await this.send(req, valid ? this.info : await this.login());
+        if (first.status !== 401)
+            return first;
+        return this.send(req, await this.login());
+    }
+    async send(req, s) {
+        return this.raw(Object.assign(Object.assign({}, req), { headers: Object.assign(Object.assign({}, req.headers), { authorization: 'Bearer ' + s.token }) }));
+    }
+    async raw(req) {
+        var _a;
+        try {
+            return await this.platform.request(Object.assign(Object.assign({ timeoutMs: this.timeoutMs }, req), { url: this.relayUrl + req.url }));
+        }
+        catch (e) {
+            throw new NetworkError(String((_a = e === null || e === void 0 ? void 0 : e.message) !== null && _a !== void 0 ? _a : e));
+        }
+    }
+    async doLogin() {
+        var _a;
+        let code;
+        try {
+            code = await this.platform.login();
+        }
+        catch (e) {
+            throw new NetworkError('login failed: ' + String((_a = e === null || e === void 0 ? void 0 : e.message) !== null && _a !== void 0 ? _a : e));
+        }
+        const res = await this.raw({ url: '/v1/session', method: 'POST', body: { appId: this.appId, code } });
+        const s = res.status === 200 ? asSession(res.body) : undefined;
+        if (!s)
+            throw new RelayError(`POST /v1/session answered ${res.status}`, res.status);
+        this.info = s;
+        try {
+            this.platform.storage.set(SESSION_KEY, JSON.stringify(s));
+        }
+        catch (_b) {
+            // A session that cannot be cached only costs a login on the next start.
+        }
+        return s;
+    }
+}
+function asSession(v) {
+    const o = v;
+    return o && typeof o.token === 'string' && typeof o.openid === 'string' && typeof o.expiresAt === 'number'
+        ? { token: o.token, openid: o.openid, expiresAt: o.expiresAt }
+        : undefined;
+}
+function parseSession(raw) {
+    try {
+        return raw ? asSession(JSON.parse(raw)) : undefined;
+    }
+    catch (_a) {
+        return undefined;
+    }
+}
+
+/** A minimal typed event emitter: a listener that throws never breaks the kit or other listeners. */
+class Emitter {
+    constructor() {
+        this.listeners = {};
+    }
+    on(event, fn) {
+        var _a;
+        const list = ((_a = this.listeners)[event] || (_a[event] = []));
+        list.push(fn);
+        return () => {
+            const i = list.indexOf(fn);
+            if (i >= 0)
+                list.splice(i, 1);
+        };
+    }
+    emit(event, e) {
+        for (const fn of (this.listeners[event] || []).slice()) {
+            try {
+                fn(e);
+            }
+            catch (_a) {
+                // A game's listener bug must not stop the queue.
+            }
+        }
+    }
+}
+
+/** Sent as `sdkVersion` in every report; a test keeps it equal to package.json's version. */
+const SDK_VERSION = '0.1.0';
+
+const CONTEXT_KEYS = [
+    'zone', 'gameUid', 'gameNickname', 'level', 'playerId', 'country', 'serverId', 'characterId',
+];
+/** A report with the device, network and scene facts of this moment. Undefined fields are left out. */
+function buildReport(platform, basics, ctx = {}) {
+    const r = Object.assign(Object.assign({}, basics), { device: safe(() => platform.deviceFacts()) || { type: 1 }, netType: clip(safe(() => platform.networkType()), 16), scene: clip(safe(() => platform.scene()), 32), sdkVersion: SDK_VERSION });
+    for (const k of CONTEXT_KEYS)
+        if (ctx[k] !== undefined)
+            r[k] = ctx[k];
+    for (const k of Object.keys(r))
+        if (r[k] === undefined)
+            delete r[k];
+    return r;
+}
+function clip(v, max) {
+    return typeof v === 'string' ? v.slice(0, max) : undefined;
+}
+/** Facts are best effort: a broken platform call must never cost a report. */
+function safe(fn) {
+    try {
+        return fn();
+    }
+    catch (_a) {
+        return undefined;
+    }
+}
+
+/**
+ * The platforms' fail-callback `errCode`s, in one table. Sources:
+ * - wx.requestMidasPayment: https://developers.weixin.qq.com/minigame/dev/api/midas-payment/wx.requestMidasPayment.html
+ *   (res.errCode table: -1 system failure, -2 cancelled, -15001 missing param, -15002 invalid param, -15003 duplicate
+ *   order, -15004 backend error, -15006 appId banned / currency unsupported, -15007 order already paid, 1 user
+ *   cancelled, 2 a payment started while one is in progress, 3 Google Play missing, 4 OS payment state abnormal,
+ *   5 OS error, 6 other, 1000 parameter error, 1003 Midas portal error). QQ's `qq.requestMidasPayment` is the same
+ *   Midas API and returns the same codes.
+ * - tt.requestGamePayment: https://developer.open-douyin.com/docs/resource/zh-CN/mini-game/develop/api/payment/tt-request-game-payment
+ *   (-1 failed, -2 cancelled, -15001 missing param, -15002 invalid param, -15006 no payment permission, -15009
+ *   finance side failed, -16000 not logged in, 2 a payment while one is in progress, 3 cashier failed to open,
+ *   4 network error, 6 other).
+ * Unknown codes are failures (`PAYMENT_FAILED`) that keep the raw code.
+ */
+const MIDAS = {
+    [-2]: 'USER_CANCELLED',
+    1: 'USER_CANCELLED',
+    2: 'PAYMENT_IN_PROGRESS',
+    [-15006]: 'PLATFORM_CANNOT_PAY',
+    3: 'PLATFORM_CANNOT_PAY',
+    4: 'PLATFORM_CANNOT_PAY',
+};
+const DOUYIN = {
+    [-2]: 'USER_CANCELLED',
+    2: 'PAYMENT_IN_PROGRESS',
+    [-15006]: 'PLATFORM_CANNOT_PAY',
+    4: 'NETWORK',
+};
+const TABLES = { wx: MIDAS, qq: MIDAS, tt: DOUYIN, web: {} };
+/** What a fail-callback `errCode` means on `platform`: a cancel, or one kind of failure. */
+function classifyPaymentError(platform, errCode) {
+    return (errCode !== undefined && TABLES[platform][errCode]) || 'PAYMENT_FAILED';
+}
+
+/**
+ * One purchase: order id, pending order in storage before the sheet opens, the sheet, and on success the order
+ * becomes a queued report in the same storage write.
+ */
+function createPurchaseFlow(d) {
+    let busy = false;
+    return async function purchase(product, ctx) {
+        var _a;
+        const { platform, store } = d;
+        const orderId = createOrderId(platform.clock.now(), platform.clock.random);
+        const fail = (error) => ({ status: 'failed', orderId, error, errCode: error.errCode });
+        if (busy)
+            return fail(new PaymentInProgressError());
+        const reason = platform.payment.cannotPayReason();
+        if (reason)
+            return fail(new PlatformCannotPayError(reason));
+        const bad = productProblem(product);
+        if (bad)
+            return fail(new InvalidReportError(`product ${bad} is invalid`, bad));
+        const draft = buildReport(platform, {
+            orderId,
+            appId: d.appId,
+            uid: d.uid(),
+            productId: product.productId,
+            goodsName: product.name,
+            amount: product.price,
+            currency: product.currency,
+            payType: 2,
+            paidAt: platform.clock.now(),
+        }, Object.assign(Object.assign({}, d.context()), ctx));
+        try {
+            store.add(orderId, { s: 'p', r: draft });
+        }
+        catch (e) {
+            return fail(e instanceof PurchaseError ? e : new StorageFullError(String(e)));
+        }
+        busy = true;
+        try {
+            const outcome = await platform.payment
+                .pay({
+                orderId,
+                productId: product.productId,
+                amount: product.price,
+                currency: product.currency,
+                quantity: (_a = product.buyQuantity) !== null && _a !== void 0 ? _a : Math.max(1, Math.round(product.price / d.coinPrice)),
+            })
+                .catch((e) => ({ status: 'failed', errCode: undefined, errMsg: String(e) }));
+            if (outcome.status === 'paid')
+                return paid(d, orderId, Object.assign(Object.assign({}, draft), { paidAt: platform.clock.now() }));
+            const code = outcome.status === 'cancelled' ? 'USER_CANCELLED' : classifyPaymentError(platform.name, outcome.errCode);
+            // Not paid: the pending order goes (a cancel or a refused sheet charged nothing).
+            store.remove([orderId]);
+            if (code === 'USER_CANCELLED')
+                return { status: 'cancelled', orderId, errCode: outcome.errCode };
+            const msg = outcome.errMsg || `payment failed (errCode ${outcome.errCode})`;
+            const error = code === 'PAYMENT_IN_PROGRESS'
+                ? new PaymentInProgressError(msg, outcome.errCode)
+                : code === 'PLATFORM_CANNOT_PAY'
+                    ? new PlatformCannotPayError(msg, outcome.errCode)
+                    : code === 'NETWORK'
+                        ? new NetworkError(msg, outcome.errCode)
+                        : new PaymentFailedError(msg, outcome.errCode);
+            return fail(error);
+        }
+        finally {
+            busy = false;
+        }
+    };
+}
+/** Pending → queued in one storage write; if storage refuses, the report is still sent from memory and we say so. */
+function paid(d, orderId, report) {
+    const order = { s: 'q', r: report };
+    let error;
+    try {
+        d.store.put(orderId, order);
+    }
+    catch (e) {
+        d.store.keepInMemory(orderId, order);
+        error = e instanceof PurchaseError ? e : new StorageFullError(String(e));
+        d.error(error);
+    }
+    d.queued();
+    return error ? { status: 'paid', orderId, error } : { status: 'paid', orderId };
+}
+function productProblem(p) {
+    if (!p || typeof p.productId !== 'string' || !p.productId)
+        return 'productId';
+    if (!Number.isSafeInteger(p.price) || p.price < 0)
+        return 'price';
+    if (typeof p.currency !== 'string' || !isKnownCurrency(p.currency))
+        return 'currency';
+    return undefined;
+}
+
+/**
+ * autoHook: a payment the game starts itself becomes a pending order before the sheet opens and a queued report
+ * when it succeeds, exactly like `kit.purchase()`. Orders the kit itself is paying are already stored and skipped.
+ */
+function createPaymentHooks(d) {
+    const mine = new Set();
+    return {
+        willPay(p) {
+            var _a;
+            if (d.store.get(p.orderId))
+                return;
+            const draft = buildReport(d.platform, {
+                orderId: p.orderId,
+                appId: d.appId,
+                uid: d.uid(),
+                productId: p.productId || 'coins.' + p.quantity,
+                amount: (_a = p.amount) !== null && _a !== void 0 ? _a : p.quantity * d.coinPrice,
+                currency: p.currency,
+                payType: 2,
+                paidAt: d.platform.clock.now(),
+            }, d.context());
+            try {
+                d.store.add(p.orderId, { s: 'p', r: draft });
+            }
+            catch (_b) {
+                // Cannot write ahead: keep it in memory so a success is still reported, and say so.
+                d.store.keepInMemory(p.orderId, { s: 'p', r: draft });
+                d.error(new StorageFullError());
+            }
+            mine.add(p.orderId);
+        },
+        didPay(orderId, outcome) {
+            const order = mine.has(orderId) ? d.store.get(orderId) : undefined;
+            mine.delete(orderId);
+            if (!order || order.s !== 'p')
+                return;
+            if (outcome.status === 'paid')
+                paid(d, orderId, Object.assign(Object.assign({}, order.r), { paidAt: d.platform.clock.now() }));
+            else
+                d.store.remove([orderId]);
+        },
+    };
+}
+
+/**
+ * A hand-written check of the relay's catalog answer, so the mini-game bundle carries no zod. It must agree with
+ * `CatalogSchema` in `src/shared/schemas/catalog.ts`: `test/client/catalog/catalog-guard.test.ts` runs generated
+ * catalogs, valid and broken, through both. Returns the first problem found, or `null` when the value is a catalog.
+ */
+function catalogProblem(value) {
+    if (!isObject(value))
+        return 'catalog: not an object';
+    if (value.version !== 1)
+        return 'version: expected 1';
+    if (!isText(value.appId, 1, Infinity))
+        return 'appId: expected a non-empty string';
+    if (!isCount(value.fetchedAt, Number.MAX_SAFE_INTEGER))
+        return 'fetchedAt: expected a non-negative integer';
+    if (typeof value.stale !== 'boolean')
+        return 'stale: expected a boolean';
+    if (typeof value.userScoped !== 'boolean')
+        return 'userScoped: expected a boolean';
+    if (!Array.isArray(value.packs))
+        return 'packs: expected an array';
+    for (let i = 0; i < value.packs.length; i++) {
+        const p = packProblem(value.packs[i]);
+        if (p)
+            return `packs[${i}].${p}`;
+    }
+    if (!Array.isArray(value.subscriptions))
+        return 'subscriptions: expected an array';
+    for (let i = 0; i < value.subscriptions.length; i++) {
+        const p = subscriptionProblem(value.subscriptions[i]);
+        if (p)
+            return `subscriptions[${i}].${p}`;
+    }
+    const pages = value.pages;
+    if (!isObject(pages))
+        return 'pages: expected an object';
+    for (const k of ['discount', 'secret']) {
+        const p = pageProblem(pages[k]);
+        if (p)
+            return `pages.${k}${p}`;
+    }
+    const subscribe = pages.subscribe;
+    if (!isObject(subscribe))
+        return 'pages.subscribe: expected an object';
+    for (const k of ['trial', 'weekly', 'yearly']) {
+        const p = pageProblem(subscribe[k]);
+        if (p)
+            return `pages.subscribe.${k}${p}`;
+    }
+    return null;
+}
+function isCatalog(value) {
+    return catalogProblem(value) === null;
+}
+const PACK_BADGES = ['first-charge', 'recommend', 'hot', 'best-deal', 'discount'];
+const SUBSCRIPTION_BADGES = ['recommend', 'creator-pack', 'ultra-pack'];
+const PERIODS = ['week', 'month', 'year'];
+const MAX_MINOR = 1e12;
+function itemProblem(v) {
+    if (!(v.id === null || isInt(v.id)))
+        return 'id: expected an integer or null';
+    if (!isText(v.productId, 1, 512))
+        return 'productId: expected 1..512 characters';
+    if (!isCount(v.price, MAX_MINOR))
+        return 'price: expected minor units';
+    if (!isCount(v.originalPrice, MAX_MINOR))
+        return 'originalPrice: expected minor units';
+    if (typeof v.currency !== 'string' || !/^[A-Z]{3}$/.test(v.currency))
+        return 'currency: expected an ISO 4217 code';
+    if (!isCount(v.quantity, Infinity))
+        return 'quantity: expected a non-negative integer';
+    if (!isCount(v.bonus, Infinity))
+        return 'bonus: expected a non-negative integer';
+    if (!(v.typeCode === null || isInt(v.typeCode)))
+        return 'typeCode: expected an integer or null';
+    if (!(v.purchaseCount === null || isCount(v.purchaseCount, Infinity)))
+        return 'purchaseCount: expected a count or null';
+    return null;
+}
+function packProblem(v) {
+    if (!isObject(v))
+        return '(item): expected an object';
+    const p = itemProblem(v);
+    if (p)
+        return p;
+    if (!oneOfOrNull(v.badge, PACK_BADGES))
+        return 'badge: unknown';
+    if (!oneOfOrNull(v.cycle, PERIODS))
+        return 'cycle: unknown';
+    if (!(v.firstChargeOnly === null || typeof v.firstChargeOnly === 'boolean'))
+        return 'firstChargeOnly: expected a boolean or null';
+    return null;
+}
+function subscriptionProblem(v) {
+    if (!isObject(v))
+        return '(item): expected an object';
+    const p = itemProblem(v);
+    if (p)
+        return p;
+    if (!oneOfOrNull(v.badge, SUBSCRIPTION_BADGES))
+        return 'badge: unknown';
+    if (!oneOfOrNull(v.period, PERIODS))
+        return 'period: unknown';
+    if (!(v.periodLabel === null || typeof v.periodLabel === 'string'))
+        return 'periodLabel: expected a string or null';
+    if (!isCount(v.trialDays, Infinity))
+        return 'trialDays: expected a non-negative integer';
+    if (!isCount(v.discountPeriods, Infinity))
+        return 'discountPeriods: expected a non-negative integer';
+    if (!(v.group === null || isInt(v.group)))
+        return 'group: expected an integer or null';
+    if (!isCount(v.perWeek, MAX_MINOR))
+        return 'perWeek: expected minor units';
+    if (!isCount(v.perDay, MAX_MINOR))
+        return 'perDay: expected minor units';
+    return null;
+}
+function pageProblem(v) {
+    if (v === null)
+        return null;
+    const p = subscriptionProblem(v);
+    return p ? `.${p}` : null;
+}
+function isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+function isInt(v) {
+    return typeof v === 'number' && Number.isSafeInteger(v);
+}
+function isCount(v, max) {
+    return isInt(v) && v >= 0 && v <= max;
+}
+function isText(v, min, max) {
+    return typeof v === 'string' && v.length >= min && v.length <= max;
+}
+function oneOfOrNull(v, allowed) {
+    return v === null || (typeof v === 'string' && allowed.indexOf(v) >= 0);
+}
+
+/** No catalog to show: the relay could not be reached or answered something unusable, and nothing is cached. */
+class CatalogUnavailableError extends Error {
+    constructor(message, 
+    /** The relay's HTTP status, when it answered. */
+    status) {
+        super(message);
+        this.status = status;
+        this.name = 'CatalogUnavailableError';
+        this.code = 'CATALOG_UNAVAILABLE';
+    }
+}
+
+/** Storage key of the catalog's device id: versioned like every key the client writes. */
+const UDID_KEY = 'mp:v1:udid';
+/**
+ * The `udid` the catalog is asked for: a random id made once per install and kept in platform storage. It keys the
+ * game server's per-player fields (purchase counts, first-charge limits); it is not the openid and says nothing
+ * about the player.
+ */
+function deviceUdid(platform) {
+    var _a;
+    const existing = (_a = safeGet(platform)) !== null && _a !== void 0 ? _a : unsaved.get(platform);
+    if (existing)
+        return existing;
+    let id = '';
+    for (let i = 0; i < 32; i++)
+        id += Math.floor(platform.clock.random() * 16).toString(16);
+    try {
+        platform.storage.set(UDID_KEY, id);
+    }
+    catch (_b) {
+        // Storage full: keep the id for this run at least, so the relay's per-udid copy stays this player's.
+        unsaved.set(platform, id);
+    }
+    return id;
+}
+const unsaved = new WeakMap();
+function safeGet(platform) {
+    try {
+        const v = platform.storage.get(UDID_KEY);
+        return v && /^[A-Za-z0-9_-]{1,128}$/.test(v) ? v : undefined;
+    }
+    catch (_a) {
+        return undefined;
+    }
+}
+
+/** Versioned so a future shape never reads an old one as its own. */
+const CATALOG_CACHE_KEY_PREFIX = 'mp:v1:catalog:';
+function createCatalogClient(deps) {
+    var _a, _b;
+    const { platform, appId } = deps;
+    const ttlMs = (_a = deps.ttlMs) !== null && _a !== void 0 ? _a : 300000;
+    const staleTtlMs = Math.min((_b = deps.staleTtlMs) !== null && _b !== void 0 ? _b : 30000, ttlMs);
+    const key = CATALOG_CACHE_KEY_PREFIX + appId;
+    const listeners = new Set();
+    let entry = readCache();
+    let signature = entry ? signatureOf(entry.catalog) : '';
+    let inflight;
+    function readCache() {
+        try {
+            const text = platform.storage.get(key);
+            if (!text)
+                return undefined;
+            const parsed = JSON.parse(text);
+            if (typeof parsed.expiresAt !== 'number' || catalogProblem(parsed.catalog) !== null)
+                return undefined;
+            return { catalog: parsed.catalog, expiresAt: parsed.expiresAt };
+        }
+        catch (_a) {
+            // A corrupt cache is only a cache: fetch again.
+            return undefined;
+        }
+    }
+    function remember(catalog) {
+        const now = platform.clock.now();
+        entry = { catalog, expiresAt: now + (catalog.stale ? staleTtlMs : ttlMs) };
+        try {
+            platform.storage.set(key, JSON.stringify(entry));
+        }
+        catch (_a) {
+            // Storage full: keep the copy in memory; the purchase queue's room matters more than a cache.
+        }
+        const next = signatureOf(catalog);
+        if (next !== signature) {
+            signature = next;
+            for (const l of Array.from(listeners)) {
+                try {
+                    l(catalog);
+                }
+                catch (_b) {
+                    // A listener's bug must not break the fetch.
+                }
+            }
+        }
+    }
+    function staleCopy() {
+        return entry ? Object.assign(Object.assign({}, entry.catalog), { stale: true }) : undefined;
+    }
+    async function fetchOnce() {
+        var _a;
+        const path = `/v1/catalog?appId=${encodeURIComponent(appId)}` + `&udid=${encodeURIComponent(deviceUdid(platform))}`;
+        let res;
+        try {
+            res = await deps.relayGet(path);
+        }
+        catch (e) {
+            return fallback(`catalog request failed: ${(_a = e === null || e === void 0 ? void 0 : e.message) !== null && _a !== void 0 ? _a : String(e)}`);
+        }
+        if (res.status !== 200)
+            return fallback(`relay answered ${res.status}${relayMessage(res.body)}`, res.status);
+        const problem = catalogProblem(res.body);
+        if (problem)
+            return fallback(`relay sent a malformed catalog (${problem})`, res.status);
+        const catalog = res.body;
+        if (catalog.appId !== appId)
+            return fallback(`relay sent the catalog of ${catalog.appId}, not ${appId}`);
+        remember(catalog);
+        return catalog;
+    }
+    function fallback(message, status) {
+        const copy = staleCopy();
+        if (copy)
+            return copy;
+        throw new CatalogUnavailableError(message, status);
+    }
+    function refresh() {
+        if (!inflight) {
+            inflight = fetchOnce().finally(() => {
+                inflight = undefined;
+            });
+        }
+        return inflight;
+    }
+    return {
+        async get() {
+            if (!entry)
+                entry = readCache();
+            if (!entry) {
+                if (platform.networkType() === 'none')
+                    throw new CatalogUnavailableError('offline and no cached catalog');
+                return refresh();
+            }
+            if (platform.clock.now() < entry.expiresAt)
+                return entry.catalog;
+            const copy = staleCopy();
+            if (platform.networkType() !== 'none')
+                refresh().catch(() => undefined);
+            return copy;
+        },
+        refresh,
+        peek: () => entry === null || entry === void 0 ? void 0 : entry.catalog,
+        onChange(listener) {
+            listeners.add(listener);
+            return () => listeners.delete(listener);
+        },
+    };
+}
+/** What a store shows: a change in `fetchedAt` alone is not a change. */
+function signatureOf(c) {
+    return JSON.stringify([c.stale, c.userScoped, c.packs, c.subscriptions, c.pages]);
+}
+function relayMessage(body) {
+    const err = body === null || body === void 0 ? void 0 : body.error;
+    return err && typeof err.message === 'string' ? `: ${err.message}` : '';
+}
+
+var __rest = (undefined && undefined.__rest) || function (s, e) {
+    var t = {};
+    for (var p in s) if (Object.prototype.hasOwnProperty.call(s, p) && e.indexOf(p) < 0)
+        t[p] = s[p];
+    if (s != null && typeof Object.getOwnPropertySymbols === "function")
+        for (var i = 0, p = Object.getOwnPropertySymbols(s); i < p.length; i++) {
+            if (e.indexOf(p[i]) < 0 && Object.prototype.propertyIsEnumerable.call(s, p[i]))
+                t[p[i]] = s[p[i]];
+        }
+    return t;
+};
+function createPurchaseKit(options) {
+    var _a, _b, _c;
+    const platform = typeof options.platform === 'object' ? options.platform : createPlatform(options.platform, options.payment);
+    const relayUrl = options.relayUrl.replace(/\/+$/, '');
+    const events = new Emitter();
+    const store = new OrderStore(platform.storage);
+    const session = new Session(platform, relayUrl, options.appId, (_a = options.requestTimeoutMs) !== null && _a !== void 0 ? _a : 10000);
+    const queue = new ReportQueue(platform, store, session, {
+        reported: (r) => events.emit('reported', r),
+        error: (e) => events.emit('error', e),
+    }, { batchSize: options.batchSize, backoff: options.backoff });
+    let context = Object.assign({}, options.gameContext);
+    let catalog;
+    const flushSoon = () => void queue.flush();
+    const deps = {
+        platform,
+        store,
+        appId: options.appId,
+        uid: () => session.openid || '',
+        context: () => context,
+        coinPrice: (_c = (_b = options.payment) === null || _b === void 0 ? void 0 : _b.coinPrice) !== null && _c !== void 0 ? _c : 10,
+        queued: flushSoon,
+        error: (e) => events.emit('error', e),
+    };
+    const purchase = createPurchaseFlow(deps);
+    const undo = [platform.onShow(flushSoon), platform.onNetworkReturn(() => void queue.retryNow())];
+    if (options.autoHook && typeof platform.hookPayments === 'function') {
+        undo.push(platform.hookPayments(createPaymentHooks(deps)));
+    }
+    // On the next tick, so listeners the game attaches right after creating the kit hear about the start flush.
+    if (store.list('q').length)
+        void Promise.resolve().then(flushSoon);
+    return {
+        platform,
+        async login() {
+            const s = await session.login();
+            flushSoon();
+            return { openid: s.openid };
+        },
+        getCatalog() {
+            catalog || (catalog = createCatalogClient({
+                platform,
+                appId: options.appId,
+                relayGet: (path) => session.request({ url: path, method: 'GET' }),
+            }));
+            return catalog.get();
+        },
+        cannotPayReason: () => platform.payment.cannotPayReason(),
+        purchase,
+        reportPurchase(p) {
+            const orderId = p.orderId || createOrderId(platform.clock.now(), platform.clock.random);
+            if (store.get(orderId))
+                return { orderId };
+            const { orderId: _o, productId, goodsName, amount, currency, paidAt } = p, ctx = __rest(p, ["orderId", "productId", "goodsName", "amount", "currency", "paidAt"]);
+            const report = buildReport(platform, { orderId, appId: options.appId, uid: session.openid || '', productId, goodsName, amount, currency, payType: 3, paidAt: paidAt !== null && paidAt !== void 0 ? paidAt : platform.clock.now() }, Object.assign(Object.assign({}, context), ctx));
+            const bad = reportProblem(report.uid ? report : Object.assign(Object.assign({}, report), { uid: '-' }));
+            if (bad)
+                throw new InvalidReportError(`reportPurchase: invalid ${bad}`, bad);
+            try {
+                store.add(orderId, { s: 'q', r: report });
+            }
+            catch (e) {
+                throw e instanceof PurchaseError ? e : new StorageFullError(String(e));
+            }
+            flushSoon();
+            return { orderId };
+        },
+        setGameContext(ctx) {
+            context = Object.assign(Object.assign({}, context), ctx);
+        },
+        on: (event, fn) => events.on(event, fn),
+        flush: () => queue.flush(),
+        rejectedReports: () => store.list('r').map(([orderId, o]) => ({ orderId, reason: o.e || '', report: o.r })),
+        queuedCount: () => store.list('q').length,
+        close() {
+            queue.close();
+            undo.splice(0).forEach((u) => u());
+        },
+    };
+}
+
+const OK = { ok: true };
+/** Pure: whether `item` can be bought now, and if not, the first reason that applies. */
+function canPurchase(item, ctx = {}) {
+    var _a;
+    if (ctx.cannotPayReason)
+        return { ok: false, reason: 'platform-cannot-pay' };
+    if (ctx.purchaseInProgress)
+        return { ok: false, reason: 'purchase-in-progress' };
+    if ('firstChargeOnly' in item) {
+        if (item.firstChargeOnly === true && ((_a = item.purchaseCount) !== null && _a !== void 0 ? _a : 0) >= 1)
+            return { ok: false, reason: 'limit-reached' };
+        if (item.firstChargeOnly === null && item.badge === 'first-charge')
+            return { ok: false, reason: 'user-state-unknown' };
+        if (item.price === 0)
+            return { ok: false, reason: 'not-for-sale' };
+        return OK;
+    }
+    if (item.trialDays > 0) {
+        if (item.purchaseCount === null)
+            return { ok: false, reason: 'user-state-unknown' };
+        if (item.purchaseCount > 0)
+            return { ok: false, reason: 'trial-used' };
+        return OK;
+    }
+    if (item.price === 0)
+        return { ok: false, reason: 'not-for-sale' };
+    return OK;
+}
+
+/**
+ * Prices for display, hand-written: some mini-game base libraries ship without `Intl`, and the store must look
+ * the same on all of them. `formatPrice(999, 'CNY')` → `¥9.99`, `(4999, 'USD')` → `$49.99`, `(1200, 'KRW')` →
+ * `₩1,200`. A currency without a symbol here is written with its code (`CHF 12.50`).
+ */
+const SYMBOLS = {
+    CNY: '¥', JPY: '¥', USD: '$', KRW: '₩', EUR: '€', GBP: '£', HKD: 'HK$', TWD: 'NT$', MOP: 'MOP$', SGD: 'S$',
+    AUD: 'A$', CAD: 'CA$', NZD: 'NZ$', MXN: 'MX$', BRL: 'R$', INR: '₹', RUB: '₽', THB: '฿', VND: '₫', PHP: '₱',
+    IDR: 'Rp', MYR: 'RM', TRY: '₺', ILS: '₪', UAH: '₴', NGN: '₦',
+};
+function formatPrice(amountMinor, currency, options = {}) {
+    const exp = exponentOf(currency);
+    const negative = amountMinor < 0;
+    const digits = String(Math.round(Math.abs(amountMinor))).padStart(exp + 1, '0');
+    const whole = groupThousands(digits.slice(0, digits.length - exp));
+    let frac = exp > 0 ? digits.slice(digits.length - exp) : '';
+    if (options.trimZeroFraction && /^0*$/.test(frac))
+        frac = '';
+    const number = frac ? `${whole}.${frac}` : whole;
+    const symbol = SYMBOLS[currency];
+    const text = symbol ? `${symbol}${number}` : `${currency} ${number}`;
+    return negative ? `-${text}` : text;
+}
+function exponentOf(currency) {
+    try {
+        return currencyExponent(currency);
+    }
+    catch (_a) {
+        // An unknown code is displayed, not refused: the relay has already vetted what it serves.
+        return 2;
+    }
+}
+function groupThousands(whole) {
+    let out = '';
+    for (let i = 0; i < whole.length; i++) {
+        if (i > 0 && (whole.length - i) % 3 === 0)
+            out += ',';
+        out += whole[i];
+    }
+    return out;
+}
+
+const DAYS = { week: 7, month: 365 / 12, year: 365 };
+/**
+ * Per-week and per-day prices in minor units for a subscription, rounded half up. The recurring price is what a
+ * period costs once any free trial is over: `originalPrice` when the item is free now (a trial), else `price`.
+ * The spec's own yearly example checks it: 4999 a year is 96 a week and 14 a day.
+ */
+function perPeriodPrices(item) {
+    if (!item.period)
+        return { perWeek: 0, perDay: 0 };
+    const recurring = item.price === 0 && item.trialDays > 0 ? item.originalPrice : item.price;
+    const days = DAYS[item.period];
+    return { perWeek: Math.round((recurring * 7) / days), perDay: Math.round(recurring / days) };
+}
+
+const ENGLISH_LABELS = {
+    badges: {
+        'first-charge': 'First charge',
+        recommend: 'Recommended',
+        hot: 'Hot',
+        'best-deal': 'Best deal',
+        discount: 'Sale',
+        'creator-pack': 'Creator pack',
+        'ultra-pack': 'Ultra pack',
+    },
+    perPeriod: { week: '/wk', month: '/mo', year: '/yr' },
+    perDay: '/day',
+    trial: (days) => `${days}-day free trial`,
+    intro: (price, n, period, then) => `${price} for ${n} ${period ? period + (n === 1 ? '' : 's') : n === 1 ? 'period' : 'periods'}, then ${then}`,
+    periodNames: { week: 'Weekly', month: 'Monthly', year: 'Yearly' },
+    percentOff: (p) => `-${p}%`,
+};
+
+function buildStoreViewModel(catalog, options = {}) {
+    var _a;
+    const labels = (_a = options.labels) !== null && _a !== void 0 ? _a : ENGLISH_LABELS;
+    const sub = (s) => (s ? subscriptionView(s, options, labels) : null);
+    return {
+        stale: catalog.stale,
+        packs: sortPacks(catalog.packs).map((p) => packView(p, options, labels)),
+        subscriptions: sortSubscriptions(catalog.subscriptions).map((s) => subscriptionView(s, options, labels)),
+        pages: {
+            discount: sub(catalog.pages.discount),
+            secret: sub(catalog.pages.secret),
+            trial: sub(catalog.pages.subscribe.trial),
+            weekly: sub(catalog.pages.subscribe.weekly),
+            yearly: sub(catalog.pages.subscribe.yearly),
+        },
+    };
+}
+/** Cheapest first; at one price, more diamonds first; then by product id so the order never flickers. */
+function sortPacks(packs) {
+    return packs
+        .slice()
+        .sort((a, b) => a.price - b.price || b.quantity + b.bonus - (a.quantity + a.bonus) || compareText(a.productId, b.productId));
+}
+/** By group (ungrouped last), cheapest first within a group, then by product id. */
+function sortSubscriptions(subs) {
+    const group = (s) => (s.group === null ? Number.MAX_SAFE_INTEGER : s.group);
+    return subs.slice().sort((a, b) => group(a) - group(b) || a.price - b.price || compareText(a.productId, b.productId));
+}
+function packView(p, ctx, labels) {
+    const off = percentOff(p.price, p.originalPrice);
+    return {
+        kind: 'pack',
+        key: p.productId,
+        productId: p.productId,
+        priceText: formatPrice(p.price, p.currency),
+        originalPriceText: p.originalPrice > p.price ? formatPrice(p.originalPrice, p.currency) : null,
+        percentOff: off,
+        percentOffText: off > 0 ? labels.percentOff(off) : null,
+        badge: p.badge,
+        badgeText: p.badge ? labels.badges[p.badge] : null,
+        canPurchase: canPurchase(p, ctx),
+        quantity: p.quantity,
+        bonus: p.bonus,
+        quantityText: quantityText(p.quantity, p.bonus),
+        firstChargeOnly: p.firstChargeOnly,
+        item: p,
+    };
+}
+function subscriptionView(s, ctx, labels) {
+    var _a;
+    const isTrial = s.trialDays > 0 && s.price === 0;
+    // A free trial is not "100% off": it gets its own line, and the renewal price says what follows.
+    const off = isTrial ? 0 : percentOff(s.price, s.originalPrice);
+    const computed = perPeriodPrices(s);
+    const perWeek = s.perWeek > 0 ? s.perWeek : computed.perWeek;
+    const perDay = s.perDay > 0 ? s.perDay : computed.perDay;
+    const renewal = isTrial || s.discountPeriods > 0 ? s.originalPrice : s.price;
+    const renewalText = s.period ? formatPrice(renewal, s.currency) + labels.perPeriod[s.period] : null;
+    const priceText = formatPrice(s.price, s.currency);
+    return {
+        kind: 'subscription',
+        key: s.productId,
+        productId: s.productId,
+        priceText,
+        originalPriceText: !isTrial && s.originalPrice > s.price ? formatPrice(s.originalPrice, s.currency) : null,
+        percentOff: off,
+        percentOffText: off > 0 ? labels.percentOff(off) : null,
+        badge: s.badge,
+        badgeText: s.badge ? labels.badges[s.badge] : null,
+        canPurchase: canPurchase(s, ctx),
+        quantity: s.quantity,
+        bonus: s.bonus,
+        quantityText: quantityText(s.quantity, s.bonus),
+        period: s.period,
+        periodText: (_a = s.periodLabel) !== null && _a !== void 0 ? _a : (s.period ? labels.periodNames[s.period] : null),
+        trialDays: s.trialDays,
+        trialText: s.trialDays > 0 ? labels.trial(s.trialDays) : null,
+        perWeek,
+        perDay,
+        perWeekText: perWeek > 0 ? formatPrice(perWeek, s.currency) + labels.perPeriod.week : null,
+        perDayText: perDay > 0 ? formatPrice(perDay, s.currency) + labels.perDay : null,
+        renewalText,
+        introText: s.discountPeriods > 0 && s.originalPrice > s.price && renewalText
+            ? labels.intro(priceText, s.discountPeriods, s.period, renewalText)
+            : null,
+        item: s,
+    };
+}
+function percentOff(price, original) {
+    return original > price && original > 0 ? Math.floor(((original - price) * 100) / original) : 0;
+}
+function quantityText(quantity, bonus) {
+    return bonus > 0 ? `${quantity} + ${bonus}` : String(quantity);
+}
+function compareText(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * The catalog as it stands after this session's paid purchases: the relay's copy is cached for minutes, but a
+ * first-charge pack or a trial bought a second ago must already show as used. Counts only go up, and only on
+ * items that carry a per-player limit; unknown counts (`null`) stay unknown except that a purchase makes them 1.
+ */
+function applyLocalPurchases(catalog, bought) {
+    if (bought.size === 0)
+        return catalog;
+    const bump = (item) => {
+        var _a;
+        const n = bought.get(item.productId);
+        if (!n)
+            return item;
+        const limited = 'firstChargeOnly' in item ? item.firstChargeOnly !== false : item.trialDays > 0;
+        if (!limited)
+            return item;
+        const withCount = Object.assign(Object.assign({}, item), { purchaseCount: ((_a = item.purchaseCount) !== null && _a !== void 0 ? _a : 0) + n });
+        return 'firstChargeOnly' in withCount && withCount.firstChargeOnly === null
+            ? Object.assign(Object.assign({}, withCount), { firstChargeOnly: true }) : withCount;
+    };
+    const page = (s) => (s ? bump(s) : null);
+    return Object.assign(Object.assign({}, catalog), { packs: catalog.packs.map(bump), subscriptions: catalog.subscriptions.map(bump), pages: {
+            discount: page(catalog.pages.discount),
+            secret: page(catalog.pages.secret),
+            subscribe: {
+                trial: page(catalog.pages.subscribe.trial),
+                weekly: page(catalog.pages.subscribe.weekly),
+                yearly: page(catalog.pages.subscribe.yearly),
+            },
+        } });
+}
+
+/**
+ * The store's behaviour without any UI: load the catalog, build the view model, buy on tap (one sheet at a
+ * time), show paid / cancelled / failed, retry a stale catalog, and re-render only when what is shown changed.
+ * `PurchaseStore` (Cocos) and the demo page are thin bindings of it.
+ */
+function createStoreController(kit, options) {
+    var _a, _b;
+    const setTimer = (_a = options.setTimer) !== null && _a !== void 0 ? _a : ((fn, ms) => setTimeout(fn, ms));
+    const clearTimer = (_b = options.clearTimer) !== null && _b !== void 0 ? _b : ((h) => clearTimeout(h));
+    const bought = new Map();
+    let catalog = null;
+    let shown = '';
+    let timer;
+    let disposed = false;
+    let current = { status: 'loading', view: null, error: null, purchasing: null, lastResult: null };
+    function emit(patch) {
+        if (disposed)
+            return;
+        const view = catalog
+            ? buildStoreViewModel(applyLocalPurchases(catalog, bought), {
+                labels: options.labels,
+                cannotPayReason: kit.cannotPayReason(),
+                purchaseInProgress: (patch.purchasing !== undefined ? patch.purchasing : current.purchasing) !== null,
+            })
+            : null;
+        const signature = view ? JSON.stringify(view, (k, v) => (k === 'item' ? undefined : v)) : '';
+        const viewChanged = signature !== shown;
+        shown = signature;
+        current = Object.assign(Object.assign(Object.assign({}, current), patch), { view });
+        options.onState(current, viewChanged);
+    }
+    async function load() {
+        var _a, _b;
+        if (timer !== undefined)
+            clearTimer(timer);
+        timer = undefined;
+        try {
+            catalog = await kit.getCatalog();
+            emit({ status: 'ready', error: null });
+            if (catalog.stale && !disposed)
+                timer = setTimer(() => void load(), (_a = options.staleRetryMs) !== null && _a !== void 0 ? _a : 3000);
+        }
+        catch (e) {
+            if (catalog)
+                emit({ status: 'ready' });
+            else
+                emit({ status: 'unavailable', error: (_b = e === null || e === void 0 ? void 0 : e.message) !== null && _b !== void 0 ? _b : String(e) });
+        }
+    }
+    function find(productId) {
+        var _a;
+        const v = current.view;
+        if (!v)
+            return undefined;
+        const pages = [v.pages.discount, v.pages.secret, v.pages.trial, v.pages.weekly, v.pages.yearly];
+        return (_a = [...v.packs, ...v.subscriptions, ...pages].find((i) => (i === null || i === void 0 ? void 0 : i.productId) === productId)) !== null && _a !== void 0 ? _a : undefined;
+    }
+    return {
+        load,
+        async tap(productId) {
+            var _a, _b, _c;
+            const item = find(productId);
+            if (!item || !item.canPurchase.ok || current.purchasing !== null)
+                return undefined;
+            emit({ purchasing: productId });
+            let result;
+            try {
+                const name = `${item.quantityText} ${(_a = options.unit) !== null && _a !== void 0 ? _a : 'diamonds'}`.slice(0, 128);
+                const r = await kit.purchase(Object.assign(Object.assign({}, item.item), { name }));
+                if (r.status === 'paid')
+                    bought.set(productId, ((_b = bought.get(productId)) !== null && _b !== void 0 ? _b : 0) + 1);
+                result = { productId, status: r.status, orderId: r.orderId, message: resultMessage(r.status, item.priceText, (_c = r.error) === null || _c === void 0 ? void 0 : _c.message) };
+            }
+            catch (e) {
+                result = { productId, status: 'failed', orderId: '', message: resultMessage('failed', item.priceText, e === null || e === void 0 ? void 0 : e.message) };
+            }
+            emit({ purchasing: null, lastResult: result });
+            return result;
+        },
+        state: () => current,
+        dispose() {
+            disposed = true;
+            if (timer !== undefined)
+                clearTimer(timer);
+            timer = undefined;
+        },
+    };
+}
+function resultMessage(status, priceText, error) {
+    if (status === 'paid')
+        return `Paid ${priceText}`;
+    if (status === 'cancelled')
+        return 'Cancelled';
+    return `Payment failed${error ? `: ${error}` : ''}`;
+}
+
+const REASON_TEXT = {
+    'limit-reached': 'Already bought',
+    'platform-cannot-pay': 'Not available on this device',
+    'trial-used': 'Trial already used',
+    'user-state-unknown': 'Connect to check',
+    'purchase-in-progress': 'Payment in progress',
+    'not-for-sale': 'Not for sale',
+};
+function storeItemTexts(view, unit = 'diamonds') {
+    var _a, _b, _c, _d, _e;
+    const blocked = view.canPurchase.ok ? null : view.canPurchase.reason;
+    const badge = (_b = (_a = view.badgeText) !== null && _a !== void 0 ? _a : view.percentOffText) !== null && _b !== void 0 ? _b : '';
+    let detail;
+    if (view.kind === 'pack') {
+        detail = view.percentOffText && view.badgeText ? view.percentOffText : '';
+    }
+    else {
+        detail = (_d = (_c = view.trialText) !== null && _c !== void 0 ? _c : view.introText) !== null && _d !== void 0 ? _d : [view.periodText, view.perWeekText].filter(Boolean).join(' · ');
+    }
+    if (blocked)
+        detail = REASON_TEXT[blocked];
+    return {
+        title: `${view.quantityText} ${unit}`,
+        price: view.priceText,
+        originalPrice: (_e = view.originalPriceText) !== null && _e !== void 0 ? _e : '',
+        badge,
+        detail,
+        buyEnabled: blocked === null,
+        buyText: blocked === 'purchase-in-progress' ? '…' : view.kind === 'subscription' && view.trialDays > 0 ? 'Try free' : 'Buy',
+    };
+}
+/** The store's one status line: loading, unavailable, the last result, out-of-date prices, the sandbox notice. */
+function storeStatusText(state, sandbox) {
+    var _a, _b;
+    const parts = [];
+    if (state.status === 'loading')
+        parts.push('Loading…');
+    if (state.status === 'unavailable')
+        parts.push(`Store unavailable: ${(_a = state.error) !== null && _a !== void 0 ? _a : 'unknown error'}`);
+    if (state.lastResult)
+        parts.push(state.lastResult.message);
+    if ((_b = state.view) === null || _b === void 0 ? void 0 : _b.stale)
+        parts.push('Prices may be out of date');
+    if (sandbox)
+        parts.push('SANDBOX: no real money is charged');
+    return parts.join(' · ');
+}
+
+export { CATALOG_CACHE_KEY_PREFIX, CatalogUnavailableError, ENGLISH_LABELS, InvalidReportError, NetworkError, PaymentFailedError, PaymentInProgressError, PlatformCannotPayError, PurchaseError, RelayError, RelayRejectedError, SANDBOX_NOTICE, SDK_VERSION, StorageFullError, UserCancelledError, applyLocalPurchases, buildStoreViewModel, canPurchase, catalogProblem, classifyPaymentError, createCatalogClient, createPurchaseKit, createQqPlatform, createStoreController, createTtPlatform, createWebPlatform, createWxPlatform, detectPlatform, formatPrice, isCatalog, isPurchaseReport, reportProblem, sortPacks, sortSubscriptions, storeItemTexts, storeStatusText };

@@ -1,0 +1,48 @@
+import type { Platform } from './platform/platform';
+import type { PurchaseKitOptions, PurchasableProduct, ThirdPartyPurchase } from './kit-options';
+import type { GameContext } from './report/build-report';
+import type { PurchaseResult } from './payment/purchase-flow';
+import type { PurchaseReport } from '../shared/schemas/purchase-report';
+import { PurchaseError } from './errors';
+import type { CatalogClient } from './catalog/catalog-client';
+export interface KitEvents extends Record<string, unknown> {
+    /** The relay has the report (`accepted`, or `duplicate`: it had it already). */
+    reported: {
+        orderId: string;
+        status: 'accepted' | 'duplicate';
+    };
+    /** Something needs attention: a rejected report, storage full, the relay unreachable. */
+    error: PurchaseError;
+}
+export interface RejectedReport {
+    orderId: string;
+    reason: string;
+    report: PurchaseReport;
+}
+export interface PurchaseKit {
+    readonly platform: Platform;
+    /** `platform.login()` → `POST /v1/session`; the token is kept in storage. */
+    login(): Promise<{
+        openid: string;
+    }>;
+    /** The catalog (cached, stale-while-revalidate) through the relay. */
+    getCatalog(): ReturnType<CatalogClient['get']>;
+    /** Why this device cannot pay, before any sheet opens (e.g. WeChat virtual payment on iOS). */
+    cannotPayReason(): string | undefined;
+    purchase(product: PurchasableProduct, context?: GameContext): Promise<PurchaseResult>;
+    /** Queues a payment made outside the platform (pay type 3). Throws InvalidReportError / StorageFullError. */
+    reportPurchase(p: ThirdPartyPurchase): {
+        orderId: string;
+    };
+    setGameContext(ctx: GameContext): void;
+    on<K extends keyof KitEvents>(event: K, fn: (e: KitEvents[K]) => void): () => void;
+    /** Sends every queued report now; never rejects (failures go to `on('error')` and a backoff timer). */
+    flush(): Promise<void>;
+    /** Reports the relay rejected, kept aside with the reason. */
+    rejectedReports(): RejectedReport[];
+    /** Reports waiting to be sent. */
+    queuedCount(): number;
+    /** Stops timers and listeners and restores hooked payment calls; stored reports wait for the next start. */
+    close(): void;
+}
+export declare function createPurchaseKit(options: PurchaseKitOptions): PurchaseKit;

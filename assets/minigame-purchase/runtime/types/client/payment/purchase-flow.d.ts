@@ -1,0 +1,31 @@
+import type { Platform } from '../platform/platform';
+import type { OrderStore } from '../queue/order-store';
+import type { PurchasableProduct } from '../kit-options';
+import type { GameContext } from '../report/build-report';
+import { PurchaseError } from '../errors';
+export interface PurchaseResult {
+    status: 'paid' | 'cancelled' | 'failed';
+    orderId: string;
+    /** Why it failed; on `paid`, set only when the report could not be made durable (storage full). */
+    error?: PurchaseError;
+    /** The platform's raw fail `errCode`, when there was one. */
+    errCode?: number;
+}
+export interface PurchaseDeps {
+    platform: Platform;
+    store: OrderStore;
+    appId: string;
+    uid(): string;
+    context(): GameContext;
+    coinPrice: number;
+    /** The order is queued (paid): send it. */
+    queued(): void;
+    error(e: PurchaseError): void;
+}
+/**
+ * One purchase: order id, pending order in storage before the sheet opens, the sheet, and on success the order
+ * becomes a queued report in the same storage write.
+ */
+export declare function createPurchaseFlow(d: PurchaseDeps): (product: PurchasableProduct, ctx?: GameContext) => Promise<PurchaseResult>;
+/** Pending → queued in one storage write; if storage refuses, the report is still sent from memory and we say so. */
+export declare function paid(d: Pick<PurchaseDeps, 'store' | 'queued' | 'error'>, orderId: string, report: import('../../shared/schemas/purchase-report').PurchaseReport): PurchaseResult;

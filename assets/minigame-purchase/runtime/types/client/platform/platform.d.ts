@@ -1,0 +1,103 @@
+import type { DeviceFacts } from '../../shared/schemas/purchase-report';
+/**
+ * Everything the client core needs from its host, as one value. `wx.ts`, `qq.ts`, `tt.ts` and `web.ts` build it;
+ * tests build a fake. The core never names a platform global.
+ */
+export interface Platform {
+    /** `'wx' | 'qq' | 'tt' | 'web'`: which adapter this is. */
+    readonly name: PlatformName;
+    readonly storage: PlatformStorage;
+    /** One HTTP request; resolves for every HTTP status, rejects only on a network-level failure or timeout. */
+    request(req: HttpRequest): Promise<HttpResponse>;
+    /** `wx.login` and friends: a one-time code for `POST /v1/session`. Sandbox platforms return a fake code. */
+    login(): Promise<string>;
+    readonly payment: PlatformPayment;
+    /** Device facts; must never throw (fall back to `{type: 1}`). */
+    deviceFacts(): DeviceFacts;
+    /** Current network type (`wifi`, `4g`, `none`, ...), kept current by the adapter. */
+    networkType(): string | undefined;
+    /** The scene of the launch, then of each `onShow`. */
+    scene(): string | undefined;
+    onShow(listener: () => void): () => void;
+    /** Called when connectivity comes back (`isConnected` true after false). */
+    onNetworkReturn(listener: () => void): () => void;
+    readonly clock: Clock;
+}
+export type PlatformName = 'wx' | 'qq' | 'tt' | 'web';
+/** Synchronous key-value storage (`wx.setStorageSync` semantics). `set` throws `StorageFullError` when full. */
+export interface PlatformStorage {
+    get(key: string): string | undefined;
+    set(key: string, value: string): void;
+    remove(key: string): void;
+}
+export interface Clock {
+    now(): number;
+    setTimeout(fn: () => void, ms: number): unknown;
+    clearTimeout(handle: unknown): void;
+    random(): number;
+}
+export interface HttpRequest {
+    url: string;
+    method: 'GET' | 'POST';
+    headers?: Record<string, string>;
+    /** Sent as JSON. */
+    body?: unknown;
+    timeoutMs?: number;
+}
+export interface HttpResponse {
+    status: number;
+    /** Parsed JSON when the body was JSON, otherwise the text. */
+    body: unknown;
+}
+/** What one payment sheet is asked to charge. Adapter-specific fields come from `PurchaseKitOptions.payment`. */
+export interface PaymentRequest {
+    orderId: string;
+    productId: string;
+    /** Minor units. */
+    amount: number;
+    currency: string;
+    /** Game currency units bought (`buyQuantity` of `requestMidasPayment`). */
+    quantity: number;
+}
+export type PaymentOutcome = {
+    status: 'paid';
+} | {
+    status: 'cancelled';
+    errCode?: number;
+    errMsg?: string;
+} | {
+    status: 'failed';
+    errCode?: number;
+    errMsg?: string;
+};
+export interface PlatformPayment {
+    /** `undefined` when this device can pay; otherwise why not (e.g. WeChat virtual payment on iOS). */
+    cannotPayReason(): string | undefined;
+    pay(req: PaymentRequest): Promise<PaymentOutcome>;
+}
+/** A payment the game started itself, seen by an adapter's hook (`autoHook`). */
+export interface HookedPayment {
+    /** The call's order id (`outTradeNo` / `customId`); the adapter adds one when the game passed none. */
+    orderId: string;
+    /** Game currency units (`buyQuantity`). */
+    quantity: number;
+    /** The platform's currency (`currencyType`). */
+    currency: string;
+    /** When the call names the item (item direct purchase `productId`). */
+    productId?: string;
+    /** Minor units, when the call states a price (item direct purchase `goodsPrice` × `buyQuantity`). */
+    amount?: number;
+}
+export interface PaymentHooks {
+    /** Called before the payment sheet opens. Must not throw (the adapter guards it anyway). */
+    willPay(p: HookedPayment): void;
+    /** Called once the platform answered, before the game's own callbacks run. */
+    didPay(orderId: string, outcome: PaymentOutcome): void;
+}
+/**
+ * Additive to `Platform`: adapters that can wrap the platform's own payment calls implement it. Returns an
+ * undo function that restores the original calls.
+ */
+export interface HookablePlatform extends Platform {
+    hookPayments(hooks: PaymentHooks): () => void;
+}

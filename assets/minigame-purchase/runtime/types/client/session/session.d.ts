@@ -1,0 +1,27 @@
+import type { HttpRequest, HttpResponse, Platform } from '../platform/platform';
+/** What `POST /v1/session` gave us, kept in storage so a restart does not log in again. */
+export interface SessionInfo {
+    token: string;
+    openid: string;
+    expiresAt: number;
+}
+/**
+ * `platform.login()` → `POST /v1/session` → token in storage; `request()` adds the Bearer token and, on a 401,
+ * logs in again once and retries once.
+ */
+export declare class Session {
+    private readonly platform;
+    private readonly relayUrl;
+    private readonly appId;
+    private readonly timeoutMs;
+    private info;
+    private loggingIn;
+    constructor(platform: Platform, relayUrl: string, appId: string, timeoutMs: number);
+    get openid(): string | undefined;
+    login(): Promise<SessionInfo>;
+    /** A relay request with the token; a 401 re-logs in once. Rejects with NetworkError when the relay is unreachable. */
+    request(req: HttpRequest): Promise<HttpResponse>;
+    private send;
+    private raw;
+    private doLogin;
+}
