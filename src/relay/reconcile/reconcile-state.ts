@@ -70,3 +70,15 @@ export async function loadPages(store: ReconcileStore, runId: string, lastPage: 
   }
   return out;
 }
+
+/**
+ * Empties a stored pull (its pages and header) so the database does not grow by a day of orders every day. The
+ * store has no delete, so the rows stay with empty values; a later run of that range simply pulls again.
+ */
+export async function pruneRun(store: ReconcileStore, key: string): Promise<boolean> {
+  const h = await loadHeader(store, key);
+  if (!h) return false;
+  for (let p = 1; p < h.nextPage; p++) await store.setState(pageKey(h.runId, p), '');
+  await store.setState(key, '');
+  return true;
+}

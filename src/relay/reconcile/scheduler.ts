@@ -4,6 +4,7 @@ import { ReconcileError } from './reconcile-error';
 import { metricsText, recordReconcile, recordReconcileFailure, type LastReconcile } from './reconcile-metrics';
 import { runReconcile } from './reconcile-run';
 import type { ReconcileStore } from './reconcile-store';
+import { headerKey, pruneRun } from './reconcile-state';
 import { cstDay, cstYesterday, parseDay } from './reconcile-window';
 
 export interface ReconcileScheduleDeps {
@@ -15,6 +16,9 @@ export interface ReconcileScheduleDeps {
 }
 
 const DAY_MS = 24 * 3600_000;
+
+/** Scheduled pulls older than this many days are emptied from `sync_state`. */
+export const KEEP_PULLS_DAYS = 7;
 
 /** After a failed run, try again this much later (the stored pages make it a resume). */
 const RETRY_AFTER_MS = 3600_000;
@@ -89,6 +93,8 @@ async function runOnce(game: GameConfig, deps: ReconcileScheduleDeps, clock: Clo
     const last: LastReconcile = { day, finishedAt: clock.now(), counts: out.report.counts, statusCounts: out.report.statusCounts };
     recordReconcile(appId, last);
     await deps.store.setState(lastKey(appId), JSON.stringify(last));
+    const old = cstDay(parseDay(day) - KEEP_PULLS_DAYS * DAY_MS);
+    await pruneRun(deps.store, headerKey(appId, old, old));
     const c = out.report.counts;
     const differs = c.missingInGravity + c.missingInRelay + c.amountMismatch + c.duplicateInGravity > 0;
     (differs ? deps.log.warn : deps.log.info).call(deps.log, { app: appId, day, ...c }, differs ? 'reconcile: differences found' : 'reconcile: all orders match');

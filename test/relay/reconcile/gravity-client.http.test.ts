@@ -40,6 +40,18 @@ describe('Gravity client against the fake over HTTP', () => {
     expect(JSON.stringify(r)).not.toContain('not-the-key');
   });
 
+  it('the fake refuses a right sign with a JWT signed by anything else, or carrying another payload', async () => {
+    const body: Record<string, unknown> = { app_id: 7, user_filtering: {}, event_filtering: {}, page: 1, page_size: 20 };
+    body.sign = gravitySign(body, KEY);
+    const send = async (authorization: string) => {
+      const res = await fetch(fake.url, { method: 'POST', headers: { authorization }, body: JSON.stringify(body) });
+      return [res.status, ((await res.json()) as { msg: string }).msg];
+    };
+    expect(await send(gravityJwt(KEY, 'f'.repeat(32)))).toEqual([401, 'Authorization 签名错误']);
+    expect(await send(gravityJwt('someone-else', body.sign as string))).toEqual([401, 'Authorization app_key 错误']);
+    expect(await send('')).toEqual([401, '缺少 Authorization']);
+  });
+
   it('a call inside the interval is refused by the fake as rate-limited', async () => {
     expect((await fetchOrderPage(q())).ok).toBe(true);
     clock.t += 1000;

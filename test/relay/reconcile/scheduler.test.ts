@@ -1,5 +1,6 @@
 import type { RelayConfig } from '../../../src/relay/config/config-schema';
 import { resetReconcileMetrics } from '../../../src/relay/reconcile/reconcile-metrics';
+import { headerKey } from '../../../src/relay/reconcile/reconcile-state';
 import { nextDailyRun, reconcileMetricsText, startReconcileSchedules } from '../../../src/relay/reconcile/scheduler';
 import type { Storage } from '../../../src/relay/storage/storage';
 import { CST_OFFSET_MINUTES, parseWallClock } from '../../../src/shared/time/zoned-time';
@@ -109,6 +110,25 @@ describe('daily reconcile schedule', () => {
       expect(fake.served().length).toBe(calls + 1); // already done today: no second pull
     } finally {
       again.stop();
+    }
+  });
+
+  it('empties the stored pull of the day a week before the one it just reconciled', async () => {
+    const key = headerKey(RELAY_APP, '2025-03-01', '2025-03-01');
+    const before = JSON.parse((await store.getState(key))!) as { runId: string; complete: boolean };
+    expect(before.complete).toBe(true);
+    const clock = new ManualClock(cst('2025-03-09 02:59:00'));
+    const s = startReconcileSchedules({ config: config(), store, log, clock });
+    try {
+      await until(() => clock.pending().length === 1);
+      clock.advanceTo(cst('2025-03-09 03:00:00'));
+      await until(() => reconcileMetricsText().includes(`${cst('2025-03-09 03:00:00') / 1000}`));
+      expect(await store.getState(key)).toBe('');
+      expect(await store.getState(`reconcile:v1:page:${before.runId}:1`)).toBe('');
+      // The newer pull stays for reuse.
+      expect(JSON.parse((await store.getState(headerKey(RELAY_APP, '2025-03-08', '2025-03-08')))!).complete).toBe(true);
+    } finally {
+      s.stop();
     }
   });
 
