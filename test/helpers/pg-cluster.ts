@@ -123,3 +123,18 @@ function freePort(): Promise<number> {
     });
   });
 }
+
+/** Starts one cluster for the calling test file (beforeAll) and stops it (afterAll); returns a getter. */
+export function usePgCluster(): () => PgCluster {
+  let cluster: PgCluster | undefined;
+  beforeAll(async () => {
+    cluster = await startPgCluster();
+  }, 120_000);
+  afterAll(async () => {
+    await cluster?.stop();
+  }, 60_000);
+  return () => {
+    if (!cluster) throw new Error('the Postgres cluster is not started (usePgCluster() runs in beforeAll)');
+    return cluster;
+  };
+}

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { RelayConfigSchema, type RelayConfig } from './config-schema';
 import { formatIssues, formatPath } from './format-issues';
 import { locateJsonSyntaxError } from './json-syntax-error';
-import { HIVE_SERVER_IDS } from '../sinks/hive-wire';
+import { HIVE_SERVER_IDS, IPV4 } from '../sinks/hive-wire';
 import { MIN_SECRET_LENGTH, isSecretPath } from './secret-fields';
 
 export type LoadConfigResult = { ok: true; config: RelayConfig } | { ok: false; problems: string[] };
@@ -84,8 +84,6 @@ function resolveEnv(value: unknown, at: PropertyKey[], env: NodeJS.ProcessEnv, s
   }
   return found;
 }
-
-const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
 
 /** Rules across keys, and upstream limits the schema does not state (Hive's smallint, its server codes). */
 function crossChecks(config: RelayConfig): string[] {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { DeviceFacts } from '../../shared/schemas/purchase-report';
-import { HIVE_SERVER_IDS } from './hive-wire';
+import { HIVE_SERVER_IDS, IPV4 } from './hive-wire';
 
 /**
  * The Hive columns that need a rule rather than a copy. Each is pure; the choices are written down here because
@@ -33,8 +33,6 @@ export function hiveExtraUid(openid: string): string {
 export function hivePlatform(deviceType: DeviceFacts['type']): 'A' | 'I' | 'W' {
   return deviceType === 3 ? 'A' : deviceType === 2 ? 'I' : 'W';
 }
-
-const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
 
 /**
  * `client_ip` is a dotted IPv4 of at most 15 chars. An IPv4-mapped IPv6 address (`::ffff:1.2.3.4`, what a

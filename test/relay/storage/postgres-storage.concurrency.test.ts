@@ -2,24 +2,18 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { PostgresStorage } from '../../../src/relay/storage/postgres-storage';
 import type { ClaimedDelivery } from '../../../src/relay/storage/storage';
-import { startPgCluster, type PgCluster } from '../../helpers/pg-cluster';
+import { usePgCluster } from '../../helpers/pg-cluster';
 import { makePostgresHarness } from './postgres-harness';
 import { makeItem } from './report-fixture';
 
 const ROOT = join(__dirname, '../../..');
 const T0 = 1_763_800_001_000;
 
-let cluster: PgCluster;
-beforeAll(async () => {
-  cluster = await startPgCluster();
-}, 120_000);
-afterAll(async () => {
-  await cluster?.stop();
-}, 60_000);
+const pg = usePgCluster();
 
 describe('PostgreSQL: several relays on one database', () => {
   it('two relays (two pools) draining the same queue concurrently never claim one delivery twice', async () => {
-    const h = await makePostgresHarness(cluster);
+    const h = await makePostgresHarness(pg());
     const relayB = (await h.openAnother()) as PostgresStorage;
     const relays = [h.storage, relayB];
     try {
@@ -52,7 +46,7 @@ describe('PostgreSQL: several relays on one database', () => {
   });
 
   it('two relays ingesting the same orders at once store each once, with exactly one first pay per player', async () => {
-    const h = await makePostgresHarness(cluster);
+    const h = await makePostgresHarness(pg());
     const relayB = await h.openAnother();
     try {
       const batch = (offset: number) =>
@@ -73,7 +67,7 @@ describe('PostgreSQL: several relays on one database', () => {
   });
 
   it('reserveCall from two processes lets exactly one call through', async () => {
-    const h = await makePostgresHarness(cluster);
+    const h = await makePostgresHarness(pg());
     try {
       const spawnRelay = () => {
         const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', join(__dirname, 'postgres-reserve-child.ts'), h.url, 'gravity:shared-key', '10', String(T0)], {

@@ -2,24 +2,18 @@ import { Client } from 'pg';
 import { openStorage } from '../../../src/relay/storage/open-storage';
 import { PostgresStorage } from '../../../src/relay/storage/postgres-storage';
 import { POSTGRES_MIGRATIONS } from '../../../src/relay/storage/migrations/postgres-migrations';
-import { startPgCluster, type PgCluster } from '../../helpers/pg-cluster';
+import { usePgCluster } from '../../helpers/pg-cluster';
 import { makePostgresHarness } from './postgres-harness';
 import { makeItem } from './report-fixture';
 import { describeStorageContract } from './storage-contract';
 
-let cluster: PgCluster;
-beforeAll(async () => {
-  cluster = await startPgCluster();
-}, 120_000);
-afterAll(async () => {
-  await cluster?.stop();
-}, 60_000);
+const pg = usePgCluster();
 
-describeStorageContract('PostgreSQL', () => makePostgresHarness(cluster));
+describeStorageContract('PostgreSQL', () => makePostgresHarness(pg()));
 
 describe('PostgreSQL storage specifics', () => {
   it('is what a config with storage.postgres opens, migrated', async () => {
-    const url = await cluster.createDatabase();
+    const url = await pg().createDatabase();
     const storage = await openStorage({ postgres: url });
     try {
       expect(storage).toBeInstanceOf(PostgresStorage);
@@ -27,12 +21,12 @@ describe('PostgreSQL storage specifics', () => {
       expect(await storage.ingest([makeItem({ orderId: 'via-config' })])).toEqual([{ status: 'accepted', isFirstPay: true }]);
     } finally {
       await storage.close();
-      await cluster.dropDatabase(url);
+      await pg().dropDatabase(url);
     }
   });
 
   it('applies each migration once when several relays migrate a fresh database at the same moment', async () => {
-    const url = await cluster.createDatabase();
+    const url = await pg().createDatabase();
     const relays = Array.from({ length: 4 }, () => new PostgresStorage(url));
     try {
       await Promise.all(relays.map((r) => r.migrate()));
@@ -43,12 +37,12 @@ describe('PostgreSQL storage specifics', () => {
       expect(rows).toEqual(POSTGRES_MIGRATIONS.map((m) => ({ version: m.version })));
     } finally {
       await Promise.all(relays.map((r) => r.close()));
-      await cluster.dropDatabase(url);
+      await pg().dropDatabase(url);
     }
   });
 
   it('rolls back a failing migration without recording it, and applies a later one in order', async () => {
-    const url = await cluster.createDatabase();
+    const url = await pg().createDatabase();
     const bad = new PostgresStorage(url, {
       migrations: [...POSTGRES_MIGRATIONS, { version: 99, name: 'broken', sql: 'CREATE TABLE half (x INT); SELECT nonsense FROM nowhere;' }],
     });
@@ -69,12 +63,12 @@ describe('PostgreSQL storage specifics', () => {
     } finally {
       await bad.close();
       await good.close();
-      await cluster.dropDatabase(url);
+      await pg().dropDatabase(url);
     }
   });
 
   it('keeps amounts, times and ids as exact numbers, not strings', async () => {
-    const h = await makePostgresHarness(cluster);
+    const h = await makePostgresHarness(pg());
     try {
       const big = 999_999_999_999;
       await h.storage.ingest([makeItem({ orderId: 'big', amount: big, paidAt: 4_102_444_800_000 }, { receivedAt: 4_102_444_800_001 })]);
