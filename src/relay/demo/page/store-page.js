@@ -1,0 +1,132 @@
+/* The demo store page. Everything it shows comes from the client runtime (global MinigamePurchase, bundled from
+ * src/client): the kit on the `web` platform, the store controller and the view model. This file only draws. */
+(function () {
+  'use strict';
+  var MP = window.MinigamePurchase;
+  var appId = document.body.getAttribute('data-app-id');
+  var $ = function (id) { return document.getElementById(id); };
+  var known = {}; // orderId -> what was bought, for the deliveries panel
+
+  // The sandbox payment sheet: the web platform asks this page to decide, and the page asks the player.
+  function sandboxDecision(req) {
+    return new Promise(function (resolve) {
+      $('sheet-what').textContent = 'Pay ' + MP.formatPrice(req.amount, req.currency) + ' for ' + req.productId + '?';
+      $('sheet').hidden = false;
+      function done(answer) {
+        $('sheet').hidden = true;
+        $('sheet-pay').onclick = $('sheet-cancel').onclick = null;
+        resolve(answer);
+      }
+      $('sheet-pay').onclick = function () { done('paid'); };
+      $('sheet-cancel').onclick = function () { done('cancelled'); };
+    });
+  }
+
+  var kit = MP.createPurchaseKit({
+    relayUrl: location.origin,
+    appId: appId,
+    platform: MP.createWebPlatform({ sandboxDecision: sandboxDecision }),
+    gameContext: { country: 'CN', serverId: 'CN', zone: 'demo', level: 1 },
+  });
+
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined && text !== null) e.textContent = text;
+    return e;
+  }
+
+  function card(view, kindText, onBuy) {
+    var t = MP.storeItemTexts(view);
+    var c = el('div', 'card' + (view.kind === 'subscription' ? ' sub' : ''));
+    c.setAttribute('data-product-id', view.productId);
+    if (t.badge) c.appendChild(el('span', 'badge', t.badge));
+    c.appendChild(el('div', 'kind', kindText));
+    c.appendChild(el('div', 'title', t.title));
+    var prices = el('div', 'prices');
+    prices.appendChild(el('span', 'price', t.price));
+    if (t.originalPrice) prices.appendChild(el('span', 'original', t.originalPrice));
+    c.appendChild(prices);
+    c.appendChild(el('div', 'detail', t.detail));
+    var b = el('button', 'buy', t.buyText);
+    b.disabled = !t.buyEnabled;
+    b.onclick = function () { onBuy(view); };
+    c.appendChild(b);
+    return c;
+  }
+
+  function fill(container, items, kindOf, onBuy) {
+    container.textContent = '';
+    items.forEach(function (v) { container.appendChild(card(v, kindOf(v), onBuy)); });
+    if (!items.length) container.appendChild(el('p', 'empty', 'None in this catalog.'));
+  }
+
+  var controller = MP.createStoreController(kit, {
+    onState: function (state, viewChanged) {
+      $('status').textContent = MP.storeStatusText(state, true);
+      if (!state.view || !viewChanged) return;
+      var v = state.view;
+      var buy = function (view) {
+        controller.tap(view.productId).then(function (r) {
+          if (r && r.orderId) known[r.orderId] = { text: MP.storeItemTexts(view).title + ' · ' + view.priceText, status: r.status };
+          refreshDeliveries();
+        });
+      };
+      fill($('packs'), v.packs, function () { return 'Pack'; }, buy);
+      fill($('subscriptions'), v.subscriptions, function () { return 'Subscription'; }, buy);
+      var pages = [['Discount', v.pages.discount], ['Secret offer', v.pages.secret], ['Free trial', v.pages.trial], ['Weekly', v.pages.weekly], ['Yearly', v.pages.yearly]]
+        .filter(function (p) { return p[1]; });
+      $('pages').textContent = '';
+      pages.forEach(function (p) { $('pages').appendChild(card(p[1], p[0], buy)); });
+    },
+  });
+
+  var SINK_NAMES = { tianmu: 'Tianmu', hive: 'Hive', kakao: 'Kakao' };
+
+  function renderDeliveries(purchases) {
+    var box = $('deliveries');
+    if (!purchases.length) return;
+    box.textContent = '';
+    purchases.forEach(function (p) {
+      var d = el('div', 'delivery');
+      d.setAttribute('data-order-id', p.orderId);
+      d.appendChild(el('div', 'what', (known[p.orderId] && known[p.orderId].text) || 'purchase'));
+      d.appendChild(el('div', 'order', p.orderId));
+      var sinks = el('div', 'sinks');
+      Object.keys(SINK_NAMES).forEach(function (name) {
+        var s = p.sinks[name];
+        var cell = el('div', 'sink ' + s.status);
+        cell.setAttribute('data-sink', name);
+        cell.setAttribute('data-status', s.status);
+        cell.appendChild(el('b', null, SINK_NAMES[name]));
+        cell.appendChild(el('span', null, s.status === 'delivered' ? '✓ captured' : s.status === 'dead' ? '✗ ' + (s.lastError || 'dead') : s.status));
+        sinks.appendChild(cell);
+      });
+      d.appendChild(sinks);
+      Object.keys(SINK_NAMES).forEach(function (name) {
+        var cap = p.sinks[name].captured;
+        if (!cap) return;
+        var det = el('details');
+        det.appendChild(el('summary', null, SINK_NAMES[name] + ' request: ' + cap.method + ' ' + cap.url));
+        var body = cap.body;
+        if (typeof body === 'string') { try { body = JSON.parse(body); } catch (e) { /* shown as sent */ } }
+        det.appendChild(el('pre', null, typeof body === 'string' ? body : JSON.stringify(body, null, 1)));
+        d.appendChild(det);
+      });
+      box.appendChild(d);
+    });
+  }
+
+  function refreshDeliveries() {
+    return fetch('/demo/api/deliveries', { cache: 'no-store' })
+      .then(function (r) { return r.json(); })
+      .then(function (j) { renderDeliveries(j.purchases || []); })
+      .catch(function () { /* the next poll tries again */ });
+  }
+
+  kit.login()
+    .catch(function (e) { $('status').textContent = 'Login failed: ' + e.message; })
+    .then(function () { return controller.load(); });
+  refreshDeliveries();
+  setInterval(refreshDeliveries, 1000);
+})();

@@ -1,0 +1,46 @@
+import { join } from 'node:path';
+import { defaultDemoConfig } from '../config/load-config';
+import type { RelayLogger } from '../log/logger';
+import { createRelay, type Relay } from '../relay-app';
+import { bundleClientRuntime } from './bundle-client-runtime';
+import { demoRoutes } from './demo-routes';
+
+export interface DemoOptions {
+  /** Where SQLite and the captured requests go. @default "data" */
+  dataDir?: string;
+  /** @default 8787; 0 picks a free port */
+  port?: number;
+  /** @default "127.0.0.1" */
+  host?: string;
+  /** @default the relay's own logger */
+  log?: RelayLogger;
+}
+
+export interface Demo {
+  relay: Relay;
+  /** `http://host:port/demo` */
+  storeUrl: string;
+  captureDir: string;
+  appId: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * `npm start`: the relay on SQLite with sandbox sessions, the spec's sample catalog, sinks capturing to
+ * `<dataDir>/captured`, and the store page at `/demo`, whose client runtime is bundled here from src/client (the
+ * same code a game ships) so nothing needs building first.
+ */
+export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
+  const dataDir = options.dataDir ?? 'data';
+  const base = defaultDemoConfig(dataDir);
+  const config = { ...base, port: options.port ?? base.port, host: options.host ?? base.host };
+  const game = config.games[0]!;
+  const captureDir = join(dataDir, 'captured');
+  const runtime = await bundleClientRuntime('iife');
+  let relay: Relay | undefined;
+  const extraRoutes = demoRoutes({ appId: game.appId, captureDir, runtime, storage: () => (relay as Relay).storage });
+  relay = createRelay(config, { extraRoutes, ...(options.log ? { log: options.log } : {}) });
+  const url = await relay.start();
+  const started = relay;
+  return { relay: started, storeUrl: `${url}/demo`, captureDir, appId: game.appId, stop: () => started.stop() };
+}
