@@ -178,6 +178,7 @@ describe('relay crash test', () => {
       }),
     );
 
+    const t0 = Date.now();
     relay = new RelayProcess(configFile);
     const r = relay;
     await r.start();
@@ -232,6 +233,7 @@ describe('relay crash test', () => {
       await r.start();
     }
     await posting;
+    const tPosted = Date.now();
     expect(r.starts).toBe(KILLS + 1);
 
     const all = [...statuses.entries()];
@@ -255,6 +257,7 @@ describe('relay crash test', () => {
       db.close();
     }
 
+    const tDrained = Date.now();
     // Every acknowledged purchase reached every sink.
     expect([...tianmu.uniqueIds()].sort()).toEqual(ids);
     expect([...new Set(hive.transactionIds())].sort()).toEqual(ids);
@@ -273,7 +276,8 @@ describe('relay crash test', () => {
     // Visible in the test output: how hard the run was.
     process.stdout.write(
       `crash test: ${KILLS} kills, ${resends} batch resends, duplicates ${JSON.stringify(duplicates)}, ` +
-        `injected failures ${JSON.stringify([tianmu.failures, hive.failures, kakao.failures])}\n`,
+        `injected failures ${JSON.stringify([tianmu.failures, hive.failures, kakao.failures])}, ` +
+        `posted in ${tPosted - t0} ms, drained ${tDrained - tPosted} ms later\n`,
     );
 
     // A clean stop after all that.
