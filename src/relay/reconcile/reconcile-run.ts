@@ -4,7 +4,7 @@ import { fetchOrderPage } from './gravity-client';
 import { GRAVITY_MAX_PAGE_SIZE } from './gravity-wire';
 import { RateGate } from './rate-gate';
 import { ReconcileError } from './reconcile-error';
-import { headerKey, loadHeader, loadPages, newHeader, saveHeader, savePage, type RunHeader } from './reconcile-state';
+import { headerKey, loadHeader, loadPages, newHeader, pruneRun, saveHeader, savePage, type RunHeader } from './reconcile-state';
 import type { ReconcileStore } from './reconcile-store';
 import { reconcileWindow } from './reconcile-window';
 
@@ -75,6 +75,7 @@ export async function runReconcile(o: ReconcileRunOptions): Promise<ReconcileOut
   let h = await loadHeader(o.store, key);
   const reusable = h && h.gravityAppId === o.gravity.appId && h.pageSize === pageSize;
   if (!h || !reusable || o.fresh) {
+    if (h) await pruneRun(o.store, key); // the replaced pull's pages would otherwise stay forever
     h = newHeader(o.gravity.appId, pageSize, clock.now());
     await saveHeader(o.store, key, h);
   } else if (h.complete) {

@@ -1,4 +1,5 @@
 import { runReconcile, type ReconcileProgress } from '../../../src/relay/reconcile/reconcile-run';
+import { headerKey } from '../../../src/relay/reconcile/reconcile-state';
 import { FakeGravity } from '../../fakes/gravity/fake-gravity';
 import { FakeClock } from './helpers/fake-clock';
 import {
@@ -81,17 +82,22 @@ describe('reconcile against a fake Gravity (real HTTP, real SQLite)', () => {
   });
 
   it('pulls afresh on request, still respecting the interval left by the last call', async () => {
+    const store = await db.open();
+    const oldRun = JSON.parse((await store.getState(headerKey(RELAY_APP, FROM_DAY, TO_DAY)))!) as { runId: string };
+    expect(await store.getState(`reconcile:v1:page:${oldRun.runId}:5`)).toMatch(/^\[\["/);
     const lastServed = fake.served().slice(-1)[0].at;
     clock.t = lastServed + 60_000; // only one minute later
     const progress: string[] = [];
     const out = await runReconcile({
       appId: RELAY_APP,
       gravity: { url: fake.url, appId: GRAVITY_APP_ID, appKey: APP_KEY, minCallIntervalSeconds: INTERVAL_S },
-      store: await db.open(), fromDay: FROM_DAY, toDay: TO_DAY, clock, fresh: true, onProgress: (p) => progress.push(p.text),
+      store, fromDay: FROM_DAY, toDay: TO_DAY, clock, fresh: true, onProgress: (p) => progress.push(p.text),
     });
     expect(progress[0]).toBe('page 1/?, next call in 9:00');
     expect(fake.calls.every((c) => c.status === 200)).toBe(true);
     expect(out.pagesFetched).toBe(5);
     expect(out.report.counts).toEqual(EXPECTED_COUNTS);
+    // The replaced pull's pages were emptied, not left to grow the database.
+    expect(await store.getState(`reconcile:v1:page:${oldRun.runId}:5`)).toBe('');
   });
 });
