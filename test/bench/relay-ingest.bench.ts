@@ -1,0 +1,302 @@
+/**
+ * `npm run bench -- relay-ingest`: durable ingest throughput of the relay against a bare `node:http` hello-world,
+ * both child processes measured in the same run by the same load generator, plus the relay's peak RSS and how fast
+ * its worker drains deliveries to fake Tianmu / Hive / Kakao compared with the ingest rate.
+ *
+ * Knobs (env): BENCH_CONNECTIONS (default 32), BENCH_DURATION_MS (default 5000), BENCH_MAX_REQUESTS (default 50000).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import * as http from 'node:http';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import * as ts from 'typescript';
+
+const ROOT = resolve(__dirname, '../..');
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
+const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 5000);
+const MAX_REQUESTS = Number(process.env.BENCH_MAX_REQUESTS ?? 50_000);
+const WARMUP_MS = 1500;
+const APP_ID = 'wx1234567891234567';
+
+/**
+ * The relay runs as a published package does: compiled JavaScript, not through ts-node (whose in-memory TypeScript
+ * compiler alone would add ~100 MB to the RSS we measure). Transpiles `src/relay` and `src/shared` into `outDir`.
+ */
+function transpileRelay(outDir: string): string {
+  const walk = (rel: string) => {
+    for (const entry of readdirSync(join(ROOT, 'src', rel), { withFileTypes: true })) {
+      const from = join(ROOT, 'src', rel, entry.name);
+      const to = join(outDir, rel, entry.name);
+      if (entry.isDirectory()) walk(join(rel, entry.name));
+      else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts')) {
+        mkdirSync(join(outDir, rel), { recursive: true });
+        const out = ts.transpileModule(readFileSync(from, 'utf8'), {
+          compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020, esModuleInterop: true },
+        });
+        writeFileSync(to.replace(/\.ts$/, '.js'), out.outputText);
+      } else if (entry.name.endsWith('.json')) {
+        mkdirSync(join(outDir, rel), { recursive: true });
+        copyFileSync(from, to);
+      }
+    }
+  };
+  walk('relay');
+  walk('shared');
+  return join(outDir, 'relay/cli/main.js');
+}
+
+interface Child {
+  proc: ChildProcess;
+  /** Resolves with the first stdout line matching `pattern`. */
+  waitFor(pattern: RegExp, timeoutMs?: number): Promise<RegExpExecArray>;
+  send(line: string): void;
+  stop(): Promise<void>;
+}
+
+function child(args: string[], env: Record<string, string> = {}): Child {
+  const proc = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'inherit'] });
+  const lines: string[] = [];
+  const waiters: Array<{ pattern: RegExp; resolve: (m: RegExpExecArray) => void }> = [];
+  createInterface({ input: proc.stdout! }).on('line', (line) => {
+    lines.push(line);
+    for (const w of [...waiters]) {
+      const m = w.pattern.exec(line);
+      if (m) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve(m);
+      }
+    }
+  });
+  return {
+    proc,
+    waitFor(pattern, timeoutMs = 60_000) {
+      return new Promise((res, rej) => {
+        const timer = setTimeout(() => rej(new Error(`timed out waiting for ${pattern}`)), timeoutMs);
+        waiters.push({ pattern, resolve: (m) => (clearTimeout(timer), res(m)) });
+      });
+    },
+    send: (line) => void proc.stdin!.write(line + '\n'),
+    stop: () =>
+      new Promise((res) => {
+        if (proc.exitCode !== null) return res();
+        proc.once('exit', () => res());
+        proc.kill('SIGTERM');
+        setTimeout(() => proc.kill('SIGKILL'), 10_000).unref();
+      }),
+  };
+}
+
+const HELLO = `require('http').createServer((q, s) => { q.resume(); q.on('end', () => { s.writeHead(200, {'content-type': 'application/json'}); s.end('{"ok":true}'); }); })
+  .listen(0, '127.0.0.1', function () { console.log('READY http://127.0.0.1:' + this.address().port); });`;
+
+/** The fake upstreams in their own process, so they do not share the load generator's event loop. */
+const FAKES = `
+const { FakeTianmu } = require(${JSON.stringify(join(ROOT, 'test/fakes/upstreams/fake-tianmu'))});
+const { FakeHive } = require(${JSON.stringify(join(ROOT, 'test/fakes/upstreams/fake-hive'))});
+const { FakeKakao } = require(${JSON.stringify(join(ROOT, 'test/fakes/upstreams/fake-kakao'))});
+const fakes = { tianmu: new FakeTianmu(), hive: new FakeHive(), kakao: new FakeKakao({ appId: '103815', appSecret: process.env.BENCH_KAKAO_SECRET, adminKey: process.env.BENCH_KAKAO_ADMIN }) };
+(async () => {
+  const urls = {};
+  for (const [k, f] of Object.entries(fakes)) urls[k] = (await f.start()).url;
+  console.log('READY ' + JSON.stringify(urls));
+  require('readline').createInterface({ input: process.stdin }).on('line', () => {
+    const out = {};
+    for (const [k, f] of Object.entries(fakes)) out[k] = { unique: f.uniqueIds().size, duplicates: f.duplicateCount(), rejected: f.rejected.length };
+    console.log('STATS ' + JSON.stringify(out));
+  });
+})();`;
+
+interface LoadResult {
+  requests: number;
+  errors: number;
+  seconds: number;
+  latenciesMs: number[];
+  statuses: Map<string, number>;
+}
+
+/** A closed-loop load generator: `connections` keep-alive sockets, each sending its next request on the last answer. */
+async function load(url: string, path: string, body: (conn: number) => string, headers: (conn: number) => Record<string, string>, durationMs: number, maxRequests: number): Promise<LoadResult> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
+  const u = new URL(url);
+  const latenciesMs: number[] = [];
+  const statuses = new Map<string, number>();
+  let sent = 0;
+  let errors = 0;
+  const started = process.hrtime.bigint();
+  const deadline = Date.now() + durationMs;
+  const one = (conn: number) =>
+    new Promise<void>((res) => {
+      const payload = body(conn);
+      const t0 = process.hrtime.bigint();
+      const req = http.request(
+        { agent, host: u.hostname, port: u.port, path, method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), ...headers(conn) } },
+        (resp) => {
+          const chunks: Buffer[] = [];
+          resp.on('data', (c: Buffer) => chunks.push(c));
+          resp.on('end', () => {
+            latenciesMs.push(Number(process.hrtime.bigint() - t0) / 1e6);
+            let key = String(resp.statusCode);
+            if (resp.statusCode === 200 && path === '/v1/purchases') key += ':' + (JSON.parse(Buffer.concat(chunks).toString()) as { results: Array<{ status: string }> }).results[0].status;
+            statuses.set(key, (statuses.get(key) ?? 0) + 1);
+            if (resp.statusCode !== 200) errors++;
+            res();
+          });
+        },
+      );
+      req.on('error', () => {
+        errors++;
+        res();
+      });
+      req.end(payload);
+    });
+  await Promise.all(
+    Array.from({ length: CONNECTIONS }, async (_, conn) => {
+      while (Date.now() < deadline && sent < maxRequests) {
+        sent++;
+        await one(conn);
+      }
+    }),
+  );
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  agent.destroy();
+  return { requests: latenciesMs.length, errors, seconds, latenciesMs, statuses };
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+function procStatus(pid: number, key: 'VmHWM' | 'VmRSS'): number {
+  const m = new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Number(m[1]) / 1024 : NaN;
+}
+
+let seq = 0;
+function reportBody(openid: string): string {
+  seq++;
+  return JSON.stringify({
+    reports: [
+      {
+        orderId: `bench${process.pid}x${seq}`,
+        appId: APP_ID,
+        uid: openid,
+        productId: '500.picsh.cre',
+        goodsName: '500 diamonds',
+        amount: 999,
+        currency: 'CNY',
+        payType: 2,
+        paidAt: Date.now(),
+        playerId: openid,
+        country: 'CN',
+        device: { type: 3, brand: 'OPPO', model: 'OPPO A57', os: 'android', osVersion: '10' },
+        netType: '4g',
+        scene: '1047',
+        sdkVersion: '0.1.0',
+      },
+    ],
+  });
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'relay-bench-'));
+  const secrets = { BENCH_SESSION_SECRET: 'bench-session-secret-0123456789', BENCH_KAKAO_SECRET: 'bench-kakao-secret-abcdef', BENCH_KAKAO_ADMIN: 'bench-kakao-admin-abcdef' };
+  const children: Child[] = [];
+  try {
+    const fakes = child(['-r', 'ts-node/register/transpile-only', '-e', FAKES], { ...secrets, TS_NODE_PROJECT: join(ROOT, 'tsconfig.json') });
+    children.push(fakes);
+    const urls = JSON.parse((await fakes.waitFor(/^READY (.*)$/))[1]) as Record<'tianmu' | 'hive' | 'kakao', string>;
+    const stats = async () => {
+      const p = fakes.waitFor(/^STATS (.*)$/);
+      fakes.send('stats');
+      return JSON.parse((await p)[1]) as Record<string, { unique: number; duplicates: number; rejected: number }>;
+    };
+
+    const hello = child(['-e', HELLO]);
+    children.push(hello);
+    const helloUrl = (await hello.waitFor(/^READY (.*)$/))[1];
+
+    const configFile = join(dir, 'relay.json');
+    writeFileSync(
+      configFile,
+      JSON.stringify({
+        host: '127.0.0.1',
+        port: 0,
+        storage: { sqlite: join(dir, 'relay.db') },
+        session: { mode: 'sandbox', secret: 'env:BENCH_SESSION_SECRET' },
+        limits: { perIpPerMinute: 100_000_000, perOpenidPerMinute: 100_000_000 },
+        games: [
+          {
+            appId: APP_ID,
+            sinks: process.env.BENCH_NO_SINKS ? {} : {
+              tianmu: { url: urls.tianmu },
+              hive: { url: urls.hive, appId: 'com.example.game', gameShort: 'samplegame', company: 'C2S', gameIndex: 2414, market: 'TC', serverId: 'CN' },
+              kakao: { url: urls.kakao, appId: '103815', appSecret: 'env:BENCH_KAKAO_SECRET', adminKey: 'env:BENCH_KAKAO_ADMIN' },
+            },
+          },
+        ],
+      }),
+    );
+    const main = transpileRelay(join(dir, 'build'));
+    const relay = child([...(process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/r2b-prof'] : []), main, 'start', '--config', configFile], { ...secrets, LOG_LEVEL: 'warn', NODE_PATH: join(ROOT, 'node_modules') });
+    children.push(relay);
+    const relayUrl = (await relay.waitFor(/purchase-relay listening on (\S+)/))[1];
+    const pid = relay.proc.pid!;
+
+    // One user per connection, as many players would be.
+    const sessions: Array<{ token: string; openid: string }> = [];
+    for (let i = 0; i < CONNECTIONS; i++) {
+      const r = await fetch(`${relayUrl}/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ appId: APP_ID, code: `bench-${i}` }) });
+      sessions.push((await r.json()) as { token: string; openid: string });
+    }
+    const relayBody = (c: number) => reportBody(sessions[c].openid);
+    const relayHeaders = (c: number) => ({ authorization: `Bearer ${sessions[c].token}` });
+    const helloBody = (c: number) => reportBody(sessions[c].openid);
+
+    await load(helloUrl, '/', helloBody, () => ({}), WARMUP_MS, MAX_REQUESTS);
+    const h = await load(helloUrl, '/', helloBody, () => ({}), DURATION_MS, MAX_REQUESTS);
+    const warm = await load(relayUrl, '/v1/purchases', relayBody, relayHeaders, WARMUP_MS, MAX_REQUESTS);
+    const rssBefore = procStatus(pid, 'VmRSS');
+    const ingestStart = Date.now();
+    const r = await load(relayUrl, '/v1/purchases', relayBody, relayHeaders, DURATION_MS, MAX_REQUESTS);
+    const ingestEnd = Date.now();
+
+    const expected = (warm.statuses.get('200:accepted') ?? 0) + (r.statuses.get('200:accepted') ?? 0);
+    let s = await stats();
+    const atIngestEnd = s;
+    while (Object.values(s).some((v) => v.unique < expected) && Date.now() - ingestEnd < 180_000) {
+      await new Promise((res) => setTimeout(res, 100));
+      s = await stats();
+    }
+    const drainedAt = Date.now();
+    const peakRss = procStatus(pid, 'VmHWM');
+
+    const hRate = h.requests / h.seconds;
+    const rRate = r.requests / r.seconds;
+    const fmt = (n: number, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
+    const drainWindow = (drainedAt - ingestStart) / 1000;
+    console.log(`relay ingest: POST /v1/purchases, 1 report per request, SQLite synchronous=FULL, group commit`);
+    console.log(`  load: ${CONNECTIONS} keep-alive connections, closed loop, ${DURATION_MS / 1000} s per run after ${WARMUP_MS / 1000} s warm-up`);
+    console.log(`  hello-world node:http : ${fmt(hRate)} req/s, p50 ${fmt(percentile(h.latenciesMs, 50), 2)} ms, p99 ${fmt(percentile(h.latenciesMs, 99), 2)} ms (${h.errors} errors)`);
+    console.log(`  relay                 : ${fmt(rRate)} req/s, p50 ${fmt(percentile(r.latenciesMs, 50), 2)} ms, p99 ${fmt(percentile(r.latenciesMs, 99), 2)} ms (${r.errors} errors; ${JSON.stringify(Object.fromEntries(r.statuses))})`);
+    console.log(`  ratio relay / hello   : ${fmt(rRate / hRate, 2)} (aim >= 0.30)`);
+    console.log(`  relay RSS             : ${fmt(rssBefore)} MB before the run, peak (VmHWM) ${fmt(peakRss)} MB (limit 200 MB)`);
+    console.log(`  deliveries at ingest end: ${Object.entries(atIngestEnd).map(([k, v]) => `${k} ${v.unique}`).join(', ')} of ${expected}`);
+    for (const [k, v] of Object.entries(s)) {
+      console.log(`  drain ${k.padEnd(6)} : ${fmt(v.unique)} of ${expected} delivered, ${fmt(v.unique / drainWindow)} /s over the run (ingest ${fmt(rRate)} /s), duplicates ${v.duplicates}, spec rejections ${v.rejected}`);
+    }
+    const caughtUp = (drainedAt - ingestEnd) / 1000;
+    console.log(`  every delivery done ${fmt(caughtUp, 1)} s after ingest stopped (${Object.values(s).every((v) => v.unique >= expected) ? 'all delivered' : 'NOT all delivered'})`);
+    if (r.errors > 0 || Object.values(s).some((v) => v.unique < expected || v.rejected > 0)) process.exitCode = 1;
+  } finally {
+    await Promise.all(children.map((c) => c.stop()));
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
