@@ -105,11 +105,21 @@ export function createPurchaseKit(options: PurchaseKitOptions): PurchaseKit {
     reportPurchase(p) {
       const orderId = p.orderId || createOrderId(platform.clock.now(), platform.clock.random);
       if (store.get(orderId)) return { orderId };
-      const { orderId: _o, productId, goodsName, amount, currency, paidAt, ...ctx } = p;
+      // The game context fields of `p` are picked by buildReport; the purchase fields are set here.
       const report = buildReport(
         platform,
-        { orderId, appId: options.appId, uid: session.openid || '', productId, goodsName, amount, currency, payType: 3, paidAt: paidAt ?? platform.clock.now() },
-        { ...context, ...ctx },
+        {
+          orderId,
+          appId: options.appId,
+          uid: session.openid || '',
+          productId: p.productId,
+          goodsName: p.goodsName,
+          amount: p.amount,
+          currency: p.currency,
+          payType: 3,
+          paidAt: p.paidAt ?? platform.clock.now(),
+        },
+        { ...context, ...p },
       );
       const bad = reportProblem(report.uid ? report : { ...report, uid: '-' });
       if (bad) throw new InvalidReportError(`reportPurchase: invalid ${bad}`, bad);

@@ -75,6 +75,8 @@ export function createPurchaseFlow(d: PurchaseDeps) {
     }
 
     busy = true;
+    let done: PurchaseResult | undefined;
+    const onPaid = () => (done ||= paid(d, orderId, { ...draft, paidAt: platform.clock.now() }));
     try {
       const outcome = await platform.payment
         .pay({
@@ -83,9 +85,10 @@ export function createPurchaseFlow(d: PurchaseDeps) {
           amount: product.price,
           currency: product.currency,
           quantity: product.buyQuantity ?? Math.max(1, Math.round(product.price / d.coinPrice)),
+          onPaid,
         })
         .catch((e: unknown) => ({ status: 'failed' as const, errCode: undefined, errMsg: String(e) }));
-      if (outcome.status === 'paid') return paid(d, orderId, { ...draft, paidAt: platform.clock.now() });
+      if (outcome.status === 'paid') return onPaid();
       const code = outcome.status === 'cancelled' ? 'USER_CANCELLED' : classifyPaymentError(platform.name, outcome.errCode);
       // Not paid: the pending order goes (a cancel or a refused sheet charged nothing).
       store.remove([orderId]);

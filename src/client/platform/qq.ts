@@ -1,7 +1,7 @@
 /// <reference path="../../../typings/qq.d.ts" />
 import { createMinigamePlatform, defaultClock } from './minigame-adapter';
 import type { PaymentCallSpec } from './minigame-adapter';
-import { createSheetPayment } from './sheet-payment';
+import { createSheetPayment, midasOptions, MIDAS_CALL } from './sheet-payment';
 import type { PaymentOptions } from './payment-options';
 import type { Clock, HookablePlatform } from './platform';
 
@@ -30,32 +30,10 @@ export function createQqPlatform(opts: QqPlatformOptions = {}): HookablePlatform
       createSheetPayment(
         'QQ Midas payment',
         facts,
-        typeof api.requestMidasPayment === 'function'
-          ? (req, cb) =>
-              api.requestMidasPayment({
-                mode: 'game',
-                env: pay.env ?? 0,
-                offerId: pay.offerId ?? '',
-                currencyType: 'CNY',
-                platform: 'android',
-                buyQuantity: req.quantity,
-                zoneId: pay.zoneId ?? '1',
-                outTradeNo: req.orderId,
-                success: cb.success,
-                fail: cb.fail,
-              })
-          : undefined,
+        typeof api.requestMidasPayment === 'function' ? (req, cb) => api.requestMidasPayment(midasOptions(req, pay, cb)) : undefined,
       ),
     hookable: QQ_PAYMENT_CALLS,
   });
 }
 
-export const QQ_PAYMENT_CALLS: PaymentCallSpec[] = [
-  {
-    method: 'requestMidasPayment',
-    describe(o, newId) {
-      if (typeof o.outTradeNo !== 'string' || !o.outTradeNo) o.outTradeNo = newId();
-      return { orderId: o.outTradeNo as string, quantity: Number(o.buyQuantity) || 0, currency: 'CNY' };
-    },
-  },
-];
+export const QQ_PAYMENT_CALLS: PaymentCallSpec[] = [MIDAS_CALL];

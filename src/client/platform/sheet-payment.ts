@@ -1,8 +1,10 @@
 import type { PaymentOutcome, PaymentRequest, PlatformPayment } from './platform';
 import type { CollectedFacts } from '../device/device-facts';
 import { failure } from './minigame-adapter';
+import type { PaymentCallSpec } from './minigame-adapter';
+import type { PaymentOptions } from './payment-options';
 
-type Callbacks = { success(): void; fail(e: { errCode?: number; errMsg?: string }): void };
+export type Callbacks = { success(): void; fail(e: { errCode?: number; errMsg?: string }): void };
 
 /**
  * A payment sheet driven by a callback-style platform call (`requestMidasPayment`, `requestGamePayment`). Midas and
@@ -22,7 +24,14 @@ export function createSheetPayment(
     pay(req) {
       return new Promise<PaymentOutcome>((resolve) => {
         try {
-          open!(req, { success: () => resolve({ status: 'paid' }), fail: (e) => resolve(failure(e)) });
+          const success = () => {
+            try {
+              req.onPaid?.();
+            } finally {
+              resolve({ status: 'paid' });
+            }
+          };
+          open!(req, { success, fail: (e) => resolve(failure(e)) });
         } catch (e) {
           resolve({ status: 'failed', errMsg: String((e as Error)?.message ?? e) });
         }
@@ -30,3 +39,33 @@ export function createSheetPayment(
     },
   };
 }
+
+/** `requestMidasPayment` options (WeChat and QQ take the same): game currency, CNY, Android, our order id. */
+export function midasOptions(req: PaymentRequest, pay: PaymentOptions, cb: Callbacks) {
+  return {
+    mode: 'game' as const,
+    env: pay.env ?? 0,
+    offerId: pay.offerId ?? '',
+    currencyType: 'CNY' as const,
+    platform: 'android' as const,
+    buyQuantity: req.quantity,
+    zoneId: pay.zoneId ?? '1',
+    outTradeNo: req.orderId,
+    success: cb.success,
+    fail: cb.fail,
+  };
+}
+
+/** autoHook of `requestMidasPayment` (WeChat and QQ). */
+export const MIDAS_CALL: PaymentCallSpec = {
+  method: 'requestMidasPayment',
+  describe(o, newId) {
+    // Without an outTradeNo the platform would invent one we cannot see; give the call one so the report can name it.
+    if (typeof o.outTradeNo !== 'string' || !o.outTradeNo) o.outTradeNo = newId();
+    return {
+      orderId: o.outTradeNo as string,
+      quantity: Number(o.buyQuantity) || 0,
+      currency: typeof o.currencyType === 'string' ? o.currencyType : 'CNY',
+    };
+  },
+};

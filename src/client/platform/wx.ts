@@ -1,7 +1,7 @@
 /// <reference path="../../../typings/wx-virtual-payment.d.ts" />
 import { createMinigamePlatform, defaultClock } from './minigame-adapter';
 import type { MinigameApi, PaymentCallSpec } from './minigame-adapter';
-import { createSheetPayment } from './sheet-payment';
+import { createSheetPayment, midasOptions, MIDAS_CALL } from './sheet-payment';
 import type { PaymentOptions } from './payment-options';
 import type { Clock, HookablePlatform } from './platform';
 
@@ -34,19 +34,7 @@ export function createWxPlatform(opts: WxPlatformOptions = {}): HookablePlatform
         'WeChat Midas payment',
         facts,
         typeof api.requestMidasPayment === 'function'
-          ? (req, cb) =>
-              api.requestMidasPayment!({
-                mode: 'game',
-                env: pay.env ?? 0,
-                offerId: pay.offerId ?? '',
-                currencyType: 'CNY',
-                platform: 'android',
-                buyQuantity: req.quantity,
-                zoneId: pay.zoneId ?? '1',
-                outTradeNo: req.orderId,
-                success: cb.success,
-                fail: cb.fail,
-              })
+          ? (req, cb) => api.requestMidasPayment!(midasOptions(req, pay, cb))
           : undefined,
       ),
     hookable: WX_PAYMENT_CALLS,
@@ -55,18 +43,7 @@ export function createWxPlatform(opts: WxPlatformOptions = {}): HookablePlatform
 
 /** The WeChat payment calls autoHook wraps, and how each names its order. */
 export const WX_PAYMENT_CALLS: PaymentCallSpec[] = [
-  {
-    method: 'requestMidasPayment',
-    describe(o, newId) {
-      // Without an outTradeNo WeChat would invent one we cannot see; give the call one so the report can name it.
-      if (typeof o.outTradeNo !== 'string' || !o.outTradeNo) o.outTradeNo = newId();
-      return {
-        orderId: o.outTradeNo as string,
-        quantity: Number(o.buyQuantity) || 0,
-        currency: typeof o.currencyType === 'string' ? o.currencyType : 'CNY',
-      };
-    },
-  },
+  MIDAS_CALL,
   { method: 'requestMidasPaymentGameItem', describe: fromSignData },
   { method: 'requestVirtualPayment', describe: fromSignData },
 ];
