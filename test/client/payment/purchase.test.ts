@@ -48,6 +48,25 @@ describe('kit.purchase', () => {
     kit.close();
   });
 
+  it('makes the paid order durable inside the platform success callback, before any promise hop', async () => {
+    relay.mode = '5xx';
+    const [kit, { wx }] = createTestKit(relay);
+    const api = wx.api as unknown as Record<string, (o: Record<string, unknown>) => void>;
+    const pay = api.requestMidasPayment;
+    let stateRightAfterSuccess: string | undefined;
+    api.requestMidasPayment = (o) =>
+      pay({
+        ...o,
+        success: (res: unknown) => {
+          (o.success as (r: unknown) => void)(res);
+          stateRightAfterSuccess = wx.storage.json(orderKey(o.outTradeNo as string)).s;
+        },
+      });
+    await kit.purchase(PACK);
+    expect(stateRightAfterSuccess).toBe('q');
+    kit.close();
+  });
+
   it('reports the paid order to the relay with the device, network and scene facts', async () => {
     const [kit] = createTestKit(relay, { fake: { launchScene: 1047, networkType: '4g' }, kit: { gameContext: { zone: '华东大区1服', level: 21 } } });
     await kit.login();
