@@ -1,7 +1,5 @@
 import { loadConfig, defaultDemoConfig } from '../config/load-config';
 import type { RelayConfig } from '../config/config-schema';
-import { runDemo } from '../demo/run-demo';
-import { runReconcileCommand } from '../reconcile/reconcile-command';
 import { createRelay, RelayConfigError } from '../relay-app';
 import { USAGE } from './usage';
 
@@ -28,20 +26,25 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return command === undefined ? 2 : 0;
     case 'start':
       return startCommand(rest, io);
+    // The other commands are loaded on use: a serving relay should not carry their code (the demo's bundler pulls
+    // in the TypeScript compiler, ~60 MB of RSS).
     case 'deliveries': {
       const loaded = await configFrom(rest, io);
       if (!loaded.ok) return 2;
-      // Loaded on use: `start` must not depend on the admin commands' code.
       const { runDeliveriesCommand } = await import('./deliveries-command');
       return runDeliveriesCommand(loaded.rest, loaded.config);
     }
-    case 'reconcile':
+    case 'reconcile': {
+      const { runReconcileCommand } = await import('../reconcile/reconcile-command');
       return runReconcileCommand(rest);
-    case 'demo':
+    }
+    case 'demo': {
+      const { runDemo } = await import('../demo/run-demo');
       await runDemo(rest);
       // The demo serves until asked to stop.
       await io.stopSignal;
       return 0;
+    }
     default:
       io.err(`purchase-relay: unknown command "${command}"`);
       io.err(USAGE);
