@@ -31,6 +31,11 @@ export interface ReconcileRunOptions {
   timeoutMs?: number;
   /** Pull again even when a completed pull of this range is stored. @default false */
   fresh?: boolean;
+  /**
+   * Added to a non-zero interval: the gate spaces the moments calls are sent, Gravity counts when they arrive,
+   * and network latency varies between the two. @default 2000
+   */
+  intervalMarginMs?: number;
   /** Retries of one page after a retryable failure (rate limit, network, 5xx), each a full interval later. @default 3 */
   maxRetriesPerPage?: number;
   /**
@@ -70,7 +75,9 @@ export async function runReconcile(o: ReconcileRunOptions): Promise<ReconcileOut
   const maxRetries = o.maxRetriesPerPage ?? 3;
   const progress = o.onProgress ?? (() => {});
   const key = headerKey(o.appId, o.fromDay, o.toDay);
-  const gate = new RateGate({ store: o.store, appKey: o.gravity.appKey, minIntervalMs: o.gravity.minCallIntervalSeconds * 1000, clock });
+  const intervalMs = o.gravity.minCallIntervalSeconds * 1000;
+  const minIntervalMs = intervalMs > 0 ? intervalMs + (o.intervalMarginMs ?? 2000) : 0;
+  const gate = new RateGate({ store: o.store, appKey: o.gravity.appKey, minIntervalMs, clock });
 
   let h = await loadHeader(o.store, key);
   const reusable = h && h.gravityAppId === o.gravity.appId && h.pageSize === pageSize;

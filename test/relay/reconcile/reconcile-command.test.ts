@@ -83,7 +83,7 @@ describe('purchase-relay reconcile', () => {
     const outDir = join(db.dir, 'out');
     const r = await run(['--config', config(600), '--app', RELAY_APP, '--from', FROM_DAY, '--to', TO_DAY, '--out', outDir]);
     expect(r.code).toBe(1);
-    expect(r.err).toContain('reconcile: page 3/5, next call in 10:00');
+    expect(r.err).toContain('reconcile: page 3/5, next call in 10:02');
     expect(r.out).toMatch(/orders in both\s+2,401\n\s+of which amount mismatch\s+26\n\s+missing in Gravity\s+12\n\s+missing in the relay\s+45/);
     const missing = JSON.parse(readFileSync(join(outDir, 'missing-in-relay.json'), 'utf8'));
     expect(missing.rows.map((x: { orderId: string }) => x.orderId)).toEqual(GRAVITY_ONLY_IDS);

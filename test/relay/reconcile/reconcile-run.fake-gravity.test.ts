@@ -45,7 +45,8 @@ describe('reconcile against a fake Gravity (real HTTP, real SQLite)', () => {
 
     // The wait is announced the way an operator reads it.
     const waits = progress.filter((p) => p.type === 'waiting').map((p) => p.text);
-    expect(waits).toEqual(['page 2/5, next call in 10:00', 'page 3/5, next call in 10:00', 'page 4/5, next call in 10:00', 'page 5/5, next call in 10:00']);
+    // 10 minutes and the 2 s margin for network latency between sending and Gravity's count.
+    expect(waits).toEqual(['page 2/5, next call in 10:02', 'page 3/5, next call in 10:02', 'page 4/5, next call in 10:02', 'page 5/5, next call in 10:02']);
 
     const r = out.report;
     expect(r.counts).toEqual(EXPECTED_COUNTS);
@@ -93,7 +94,7 @@ describe('reconcile against a fake Gravity (real HTTP, real SQLite)', () => {
       gravity: { url: fake.url, appId: GRAVITY_APP_ID, appKey: APP_KEY, minCallIntervalSeconds: INTERVAL_S },
       store, fromDay: FROM_DAY, toDay: TO_DAY, clock, fresh: true, onProgress: (p) => progress.push(p.text),
     });
-    expect(progress[0]).toBe('page 1/?, next call in 9:00');
+    expect(progress[0]).toBe('page 1/?, next call in 9:02');
     expect(fake.calls.every((c) => c.status === 200)).toBe(true);
     expect(out.pagesFetched).toBe(5);
     expect(out.report.counts).toEqual(EXPECTED_COUNTS);

@@ -51,7 +51,7 @@ describe('a killed reconciliation resumes at the next page', () => {
 
     const texts: string[] = [];
     const resumed = await runReconcile({ appId: RELAY_APP, gravity, store: await env.db.open(), fromDay: FROM_DAY, toDay: TO_DAY, clock, onProgress: (p) => texts.push(p.text) });
-    expect(texts.slice(0, 2)).toEqual(['resuming at page 3/5', 'page 3/5, next call in 10:00']);
+    expect(texts.slice(0, 2)).toEqual(['resuming at page 3/5', 'page 3/5, next call in 10:02']);
     expect(env.fake.served().map((c) => c.page)).toEqual([1, 2, 3, 4, 5]);
     expect(env.fake.calls.every((c) => c.status === 200)).toBe(true);
     expect(resumed.pagesFetched).toBe(3);
