@@ -16,18 +16,43 @@ export interface FormatPriceOptions {
   trimZeroFraction?: boolean;
 }
 
-export function formatPrice(amountMinor: number, currency: string, options: FormatPriceOptions = {}): string {
-  const exp = exponentOf(currency);
+interface CurrencyFormat {
+  exp: number;
+  prefix: string;
+}
+
+/** Per currency, so the exponent table and symbol are looked up once, not per price. */
+const formats = new Map<string, CurrencyFormat>();
+
+export function formatPrice(amountMinor: number, currency: string, options?: FormatPriceOptions): string {
+  return format(amountMinor, formatOf(currency), options?.trimZeroFraction === true);
+}
+
+function formatOf(currency: string): CurrencyFormat {
+  let f = formats.get(currency);
+  if (!f) {
+    f = { exp: exponentOf(currency), prefix: SYMBOLS[currency] ?? `${currency} ` };
+    formats.set(currency, f);
+  }
+  return f;
+}
+
+function format(amountMinor: number, f: CurrencyFormat, trimZeroFraction: boolean): string {
+  // Integer arithmetic rather than string surgery: a cold render formats a few thousand prices.
   const negative = amountMinor < 0;
-  const digits = String(Math.round(Math.abs(amountMinor))).padStart(exp + 1, '0');
-  const whole = groupThousands(digits.slice(0, digits.length - exp));
-  let frac = exp > 0 ? digits.slice(digits.length - exp) : '';
-  if (options.trimZeroFraction && /^0*$/.test(frac)) frac = '';
-  const number = frac ? `${whole}.${frac}` : whole;
-  const symbol = SYMBOLS[currency];
-  const text = symbol ? `${symbol}${number}` : `${currency} ${number}`;
+  const abs = Math.round(negative ? -amountMinor : amountMinor);
+  const pow = POW10[f.exp] ?? 10 ** f.exp;
+  const whole = Math.floor(abs / pow);
+  const fracValue = abs - whole * pow;
+  let text = f.prefix + (whole < 1000 ? String(whole) : groupThousands(String(whole)));
+  if (f.exp > 0 && !(trimZeroFraction && fracValue === 0)) {
+    const frac = String(fracValue);
+    text += frac.length === f.exp ? `.${frac}` : `.${'0'.repeat(f.exp - frac.length)}${frac}`;
+  }
   return negative ? `-${text}` : text;
 }
+
+const POW10 = [1, 10, 100, 1000, 10000];
 
 function exponentOf(currency: string): number {
   try {
@@ -39,10 +64,8 @@ function exponentOf(currency: string): number {
 }
 
 function groupThousands(whole: string): string {
-  let out = '';
-  for (let i = 0; i < whole.length; i++) {
-    if (i > 0 && (whole.length - i) % 3 === 0) out += ',';
-    out += whole[i];
-  }
+  if (whole.length <= 3) return whole;
+  let out = whole.slice(0, whole.length % 3 || 3);
+  for (let i = out.length; i < whole.length; i += 3) out += `,${whole.slice(i, i + 3)}`;
   return out;
 }

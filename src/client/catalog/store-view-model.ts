@@ -9,6 +9,7 @@ import type {
 import { canPurchase, type PurchaseCheck, type PurchaseContext } from './can-purchase';
 import { formatPrice } from './format-price';
 import { perPeriodPrices } from './per-period-prices';
+import { sortByKey } from './sort-by-key';
 import { ENGLISH_LABELS, type StoreLabels } from './store-labels';
 
 /**
@@ -102,18 +103,36 @@ export function buildStoreViewModel(catalog: Catalog, options: StoreViewOptions 
 
 /** Cheapest first; at one price, more diamonds first; then by product id so the order never flickers. */
 export function sortPacks(packs: readonly CatalogPack[]): CatalogPack[] {
-  return packs
-    .slice()
-    .sort(
-      (a, b) =>
-        a.price - b.price || b.quantity + b.bonus - (a.quantity + a.bonus) || compareText(a.productId, b.productId),
-    );
+  return sortByKey(packs, (p) => p.price, comparePacks);
 }
 
 /** By group (ungrouped last), cheapest first within a group, then by product id. */
 export function sortSubscriptions(subs: readonly CatalogSubscription[]): CatalogSubscription[] {
-  const group = (s: CatalogSubscription) => (s.group === null ? Number.MAX_SAFE_INTEGER : s.group);
-  return subs.slice().sort((a, b) => group(a) - group(b) || a.price - b.price || compareText(a.productId, b.productId));
+  // Packed key: group rank (ungrouped last) above price.
+  let min = 0;
+  let max = 0;
+  let maxPrice = 0;
+  for (const s of subs) {
+    if (s.group !== null) {
+      min = Math.min(min, s.group);
+      max = Math.max(max, s.group);
+    }
+    maxPrice = Math.max(maxPrice, s.price);
+  }
+  const span = maxPrice + 1;
+  return sortByKey(subs, (s) => ((s.group === null ? max + 1 : s.group) - min) * span + s.price, compareSubscriptions);
+}
+
+function comparePacks(a: CatalogPack, b: CatalogPack): number {
+  return a.price - b.price || b.quantity + b.bonus - (a.quantity + a.bonus) || compareText(a.productId, b.productId);
+}
+
+function compareSubscriptions(a: CatalogSubscription, b: CatalogSubscription): number {
+  return groupOf(a) - groupOf(b) || a.price - b.price || compareText(a.productId, b.productId);
+}
+
+function groupOf(s: CatalogSubscription): number {
+  return s.group === null ? Number.MAX_SAFE_INTEGER : s.group;
 }
 
 function packView(p: CatalogPack, ctx: PurchaseContext, labels: StoreLabels): PackView {

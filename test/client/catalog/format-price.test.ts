@@ -38,6 +38,13 @@ describe('formatPrice', () => {
     );
   });
 
+  it('stays right over thousands of distinct prices', () => {
+    for (let amount = 0; amount < 6000; amount += 1) {
+      expect(formatPrice(amount, 'USD').slice(1).replace(/,/g, '')).toBe(toDecimalString(amount, 'USD'));
+    }
+    expect(formatPrice(999, 'CNY')).toBe('¥9.99');
+  });
+
   it('does not use Intl (some mini-game base libraries lack it)', () => {
     const saved = globalThis.Intl;
     try {

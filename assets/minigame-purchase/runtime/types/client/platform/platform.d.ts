@@ -58,6 +58,11 @@ export interface PaymentRequest {
     currency: string;
     /** Game currency units bought (`buyQuantity` of `requestMidasPayment`). */
     quantity: number;
+    /**
+     * Additive: adapters call it synchronously inside the platform's success callback, so the paid order is made
+     * durable in the same task as the success, before any promise hop. Optional for adapters and callers.
+     */
+    onPaid?: () => void;
 }
 export type PaymentOutcome = {
     status: 'paid';

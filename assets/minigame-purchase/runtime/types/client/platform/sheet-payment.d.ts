@@ -1,6 +1,8 @@
 import type { PaymentRequest, PlatformPayment } from './platform';
 import type { CollectedFacts } from '../device/device-facts';
-type Callbacks = {
+import type { PaymentCallSpec } from './minigame-adapter';
+import type { PaymentOptions } from './payment-options';
+export type Callbacks = {
     success(): void;
     fail(e: {
         errCode?: number;
@@ -12,4 +14,21 @@ type Callbacks = {
  * Douyin game payment accept `platform: 'android'` only, so an iOS device is told before any sheet opens.
  */
 export declare function createSheetPayment(label: string, facts: () => CollectedFacts, open: ((req: PaymentRequest, cb: Callbacks) => void) | undefined): PlatformPayment;
-export {};
+/** `requestMidasPayment` options (WeChat and QQ take the same): game currency, CNY, Android, our order id. */
+export declare function midasOptions(req: PaymentRequest, pay: PaymentOptions, cb: Callbacks): {
+    mode: "game";
+    env: 0 | 1;
+    offerId: string;
+    currencyType: "CNY";
+    platform: "android";
+    buyQuantity: number;
+    zoneId: string;
+    outTradeNo: string;
+    success: () => void;
+    fail: (e: {
+        errCode?: number;
+        errMsg?: string;
+    }) => void;
+};
+/** autoHook of `requestMidasPayment` (WeChat and QQ). */
+export declare const MIDAS_CALL: PaymentCallSpec;
