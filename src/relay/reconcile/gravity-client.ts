@@ -1,4 +1,6 @@
-import { GRAVITY_MAX_PAGE_SIZE, GravityEnvelopeSchema, GravityOrderListDataSchema, type GravityOrderListRequest } from './gravity-wire';
+import {
+  GRAVITY_MAX_PAGE_SIZE, GravityEnvelopeSchema, GravityOrderListDataSchema, GravityOrderListRequestSchema, type GravityOrderListRequest,
+} from './gravity-wire';
 import { gravityJwt } from './gravity-jwt';
 import { gravitySign } from './gravity-sign';
 import { toGravityOrder, type GravityOrder } from './gravity-order';
@@ -49,7 +51,8 @@ export function buildOrderListBody(q: Omit<GravityPageQuery, 'url' | 'appKey' | 
   if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > GRAVITY_MAX_PAGE_SIZE) {
     throw new RangeError(`page_size must be 1..${GRAVITY_MAX_PAGE_SIZE}, got ${pageSize}`);
   }
-  return {
+  // Checked against the wire schema so a request the API page does not describe never leaves the relay.
+  return GravityOrderListRequestSchema.parse({
     app_id: q.appId,
     user_filtering: {},
     event_filtering: { PayEventTime: [q.fromDay, q.toDay] },
@@ -57,7 +60,7 @@ export function buildOrderListBody(q: Omit<GravityPageQuery, 'url' | 'appKey' | 
     order_by_list: [{ field: 'PayEventTime', sort: 0 }],
     page: q.page,
     page_size: pageSize,
-  };
+  });
 }
 
 export async function fetchOrderPage(q: GravityPageQuery): Promise<GravityPageResult> {

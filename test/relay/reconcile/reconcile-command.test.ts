@@ -109,6 +109,29 @@ describe('purchase-relay reconcile', () => {
     await store.close();
   });
 
+  it('a real process stops on SIGINT while waiting out the interval, exits 130, and says how to resume', async () => {
+    // Its own Gravity on the real clock; the child waits the real 10 minutes after page 1, and is interrupted.
+    const slow = await new FakeGravity({ apps: [{ appId: GRAVITY_APP_ID, appKey: APP_KEY, orders: data.gravity }], minCallIntervalMs: 600_000 }).start();
+    const child = spawn(process.execPath, [join(ROOT, 'bin/purchase-relay.js'), 'reconcile', '--config', config(600, slow.url), '--app', RELAY_APP, '--from', '2025-03-01', '--to', '2025-03-01', '--out', join(db.dir, 'out4')], {
+      env: { ...process.env, ...env, PURCHASE_RELAY_FROM_SOURCE: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    let signalled = false;
+    child.stderr.on('data', (c: Buffer) => {
+      stderr += c.toString();
+      if (!signalled && /next call in/.test(stderr)) {
+        signalled = true;
+        child.kill('SIGINT');
+      }
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+    await slow.close();
+    expect(code).toBe(130);
+    expect(stderr).toMatch(/reconcile: page 1\/\d+: 500 orders\n(.|\n)*next call in 10:0[0-2](.|\n)*stopped after page 1; run the same command again to resume/);
+    expect(slow.served().map((c) => c.page)).toEqual([1]);
+  });
+
   it('runs as a real process through bin/purchase-relay.js', async () => {
     const outDir = join(db.dir, 'out3');
     // Its own Gravity with no interval, on the real clock: the child process runs on the real clock too.
