@@ -87,7 +87,7 @@ describe('the demo store in headless Chromium', () => {
     await page.waitForSelector('#sheet:not([hidden])');
     expect(await page.locator('#sheet').innerText()).toContain('Pay ¥16.99 for 1000.picsh.cre?');
     await page.locator('#sheet-cancel').click();
-    await page.waitForFunction(() => document.getElementById('status')?.textContent?.includes('Cancelled'));
+    await page.locator('#status', { hasText: 'Cancelled' }).waitFor();
     expect((await demo.relay.storage.stats()).purchases).toBe(0);
   });
 
@@ -95,7 +95,7 @@ describe('the demo store in headless Chromium', () => {
     await page.locator('#packs [data-product-id="500.picsh.cre"] button').click();
     await page.waitForSelector('#sheet:not([hidden])');
     await page.locator('#sheet-pay').click();
-    await page.waitForFunction(() => document.getElementById('status')?.textContent?.includes('Paid ¥9.99'), undefined, { timeout: 30_000 });
+    await page.locator('#status', { hasText: 'Paid ¥9.99' }).waitFor({ timeout: 30_000 });
 
     const delivered = (sink: string) => `.delivery .sink[data-sink="${sink}"][data-status="delivered"]`;
     for (const sink of ['tianmu', 'hive', 'kakao']) await page.waitForSelector(delivered(sink), { timeout: 60_000 });
@@ -114,7 +114,7 @@ describe('the demo store in headless Chromium', () => {
     expect(ext).toMatchObject({ order_code: orderId, pay_amount: 999, goods_name: '500 diamonds', pay_type: 2 });
 
     mkdirSync(join(__dirname, '../artifacts'), { recursive: true });
-    await page.locator('.delivery details').first().evaluate((d) => ((d as HTMLDetailsElement).open = true));
+    await page.locator('.delivery details summary').first().click();
     await page.screenshot({ path: join(__dirname, '../artifacts/demo.png'), fullPage: true });
     expect(pageErrors).toEqual([]);
   });
