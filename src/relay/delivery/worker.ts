@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import * as http from 'node:http';
 import * as https from 'node:https';
 import { performance } from 'node:perf_hooks';
@@ -73,6 +74,8 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
     https: new https.Agent({ keepAlive: true, maxSockets: 64 }),
   };
   const abort = new AbortController();
+  // One listener per request in flight: concurrencyPerSink x sinks can pass node's default warning threshold of 10.
+  setMaxListeners(0, abort.signal);
   const allSinks: AnySink[] = Array.isArray(options.sinks) ? [...options.sinks] : Object.values(options.sinks);
   // Only sinks some game enables get a loop.
   const sinks = allSinks.filter((s) => config.games.some((g) => s.configOf(g) !== undefined));

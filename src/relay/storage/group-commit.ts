@@ -11,6 +11,11 @@ export interface GroupCommitOptions<I, O> {
   run(items: readonly I[]): O[] | Promise<O[]>;
   /** A group starts as soon as this many items are queued, without waiting for the next tick. @default 500 */
   maxItems?: number;
+  /**
+   * How long a group waits for company before it runs. 0 means the next turn of the event loop (`setImmediate`),
+   * which already gathers every caller woken by the same I/O. @default 0
+   */
+  windowMs?: number;
 }
 
 export interface GroupCommit<I, O> {
@@ -28,6 +33,7 @@ interface Waiter<I, O> {
 
 export function createGroupCommit<I, O>(options: GroupCommitOptions<I, O>): GroupCommit<I, O> {
   const maxItems = options.maxItems ?? 500;
+  const windowMs = options.windowMs ?? 0;
   let queue: Waiter<I, O>[] = [];
   let queuedItems = 0;
   let running: Promise<void> | undefined;
@@ -37,11 +43,13 @@ export function createGroupCommit<I, O>(options: GroupCommitOptions<I, O>): Grou
   function schedule(): void {
     if (running || scheduled) return;
     scheduled = true;
-    // setImmediate lets every request already read in this turn of the event loop join the group.
-    setImmediate(() => {
+    const go = () => {
       scheduled = false;
       if (!running) flush();
-    });
+    };
+    // setImmediate lets every request already read in this turn of the event loop join the group.
+    if (windowMs > 0) setTimeout(go, windowMs);
+    else setImmediate(go);
   }
 
   function flush(): void {

@@ -83,3 +83,16 @@ describe('group commit', () => {
     await gc.idle();
   });
 });
+
+describe('group commit with a window', () => {
+  it('gathers callers that arrive within windowMs, across ticks, into one group', async () => {
+    const r = recorder();
+    const gc = createGroupCommit({ run: (i: readonly number[]) => r.run(i), windowMs: 30 });
+    const first = gc.submit([1]);
+    await new Promise((res) => setImmediate(res));
+    await new Promise((res) => setImmediate(res));
+    const second = gc.submit([2]);
+    expect(await Promise.all([first, second])).toEqual([['done 1'], ['done 2']]);
+    expect(r.groups).toEqual([[1, 2]]);
+  });
+});
