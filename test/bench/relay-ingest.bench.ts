@@ -3,7 +3,8 @@
  * both child processes measured in the same run by the same load generator, plus the relay's peak RSS and how fast
  * its worker drains deliveries to fake Tianmu / Hive / Kakao compared with the ingest rate.
  *
- * Knobs (env): BENCH_CONNECTIONS (default 32), BENCH_DURATION_MS (default 5000), BENCH_MAX_REQUESTS (default 50000).
+ * Knobs (env): BENCH_CONNECTIONS (default 32), BENCH_DURATION_MS (default 5000), BENCH_MAX_REQUESTS (default 50000),
+ * BENCH_SINK_CONCURRENCY (the relay's `delivery.concurrencyPerSink`; default: the config default).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,6 +18,8 @@ const ROOT = resolve(__dirname, '../..');
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 5000);
 const MAX_REQUESTS = Number(process.env.BENCH_MAX_REQUESTS ?? 50_000);
+/** `delivery.concurrencyPerSink` of the relay; unset: the config default (4). */
+const SINK_CONCURRENCY = process.env.BENCH_SINK_CONCURRENCY ? Number(process.env.BENCH_SINK_CONCURRENCY) : undefined;
 const WARMUP_MS = 1500;
 const APP_ID = 'wx1234567891234567';
 
@@ -205,6 +208,14 @@ const line = (name: string, r: LoadResult) =>
   `${name.padEnd(34)}: ${fmt(r.requests / r.seconds).padStart(6)} req/s, p50 ${fmt(percentile(r.latenciesMs, 50), 1)} ms, p99 ${fmt(percentile(r.latenciesMs, 99), 1)} ms` +
   (r.errors > 0 ? ` (${r.errors} errors: ${JSON.stringify(Object.fromEntries(r.statuses))})` : '');
 
+/** Mean of the relay's own `relay_ingest_duration_seconds` histogram: how long a durable commit took. */
+async function ingestSeconds(url: string): Promise<number> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  const sum = Number(/^relay_ingest_duration_seconds_sum (\S+)$/m.exec(text)?.[1]);
+  const count = Number(/^relay_ingest_duration_seconds_count (\S+)$/m.exec(text)?.[1]);
+  return sum / count;
+}
+
 interface Sessions {
   body(conn: number): string;
   headers(conn: number): Record<string, string>;
@@ -221,6 +232,7 @@ async function startRelay(main: string, dir: string, name: string, sinks: object
       storage: { sqlite: join(dir, `${name}.db`) },
       session: { mode: 'sandbox', secret: 'env:BENCH_SESSION_SECRET' },
       limits: { perIpPerMinute: 100_000_000, perOpenidPerMinute: 100_000_000 },
+      ...(SINK_CONCURRENCY === undefined ? {} : { delivery: { concurrencyPerSink: SINK_CONCURRENCY } }),
       games: [{ appId: APP_ID, sinks }],
     }),
   );
@@ -267,6 +279,7 @@ async function main(): Promise<void> {
     await load(a.url, '/v1/purchases', a.sessions.body, a.sessions.headers, WARMUP_MS, MAX_REQUESTS);
     const ra = await load(a.url, '/v1/purchases', a.sessions.body, a.sessions.headers, DURATION_MS, MAX_REQUESTS);
     const peakA = procStatus(a.pid, 'VmHWM');
+    const ingestA = await ingestSeconds(a.url);
     await a.relay.stop();
 
     // B: ingest while the worker delivers every purchase to fake Tianmu, Hive and Kakao.
@@ -295,6 +308,7 @@ async function main(): Promise<void> {
     }
     const drainedAt = Date.now();
     const peakB = procStatus(b.pid, 'VmHWM');
+    const ingestB = await ingestSeconds(b.url);
     await b.relay.stop();
 
     await load(helloUrl, '/', helloBody, () => ({}), WARMUP_MS, MAX_REQUESTS);
@@ -304,12 +318,14 @@ async function main(): Promise<void> {
     const hRate = Math.max(h1.requests / h1.seconds, h2.requests / h2.seconds);
     const ingestWindow = (drainedAt - ingestStart) / 1000;
     console.log(`relay ingest: POST /v1/purchases, 1 report per request, SQLite synchronous=FULL, group commit`);
+    console.log(`delivery.concurrencyPerSink: ${SINK_CONCURRENCY ?? '4 (default)'}`);
     console.log(`load: ${CONNECTIONS} keep-alive connections, closed loop, ${DURATION_MS / 1000} s per run after ${WARMUP_MS / 1000} s warm-up; load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores`);
     console.log(line('hello-world node:http (before)', h1));
     console.log(line('hello-world node:http (after)', h2));
     console.log(line('relay, ingest only', ra));
     console.log(line('relay, ingest while delivering', rb));
     console.log(`ratio relay / hello-world           : ${fmt(ra.requests / ra.seconds / hRate, 2)} ingest only, ${fmt(rb.requests / rb.seconds / hRate, 2)} while delivering (aim >= 0.30)`);
+    console.log(`mean storage.ingest (commit) time   : ${fmt(ingestA * 1000, 1)} ms ingest only, ${fmt(ingestB * 1000, 1)} ms while delivering (relay_ingest_duration_seconds)`);
     console.log(`relay peak RSS (VmHWM)              : ${fmt(peakA)} MB ingest only, ${fmt(peakB)} MB while delivering (limit 200 MB)`);
     console.log(`delivered when ingest stopped       : ${Object.entries(atIngestEnd).map(([k, v]) => `${k} ${v.unique}`).join(', ')} of ${expected}`);
     for (const [k, v] of Object.entries(s)) {

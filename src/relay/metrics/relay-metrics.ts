@@ -38,9 +38,8 @@ export function createRelayMetrics(storage: Pick<Storage, 'stats' | 'listDeliver
     const s = await stats();
     const out: Array<[Record<string, string>, number]> = [];
     for (const sink of enabledSinks) {
-      const known = s.deadBySink?.[sink];
       // Storage without per-sink dead counts: count the rows (dead rows are few by design).
-      const n = known ?? (await storage.listDeliveries({ status: 'dead', sink, limit: 1_000_000 })).length;
+      const n = s.deadBySink ? (s.deadBySink[sink] ?? 0) : (await storage.listDeliveries({ status: 'dead', sink, limit: 1_000_000 })).length;
       out.push([{ sink }, n]);
     }
     return out;
