@@ -139,37 +139,91 @@ export class PostgresStorage implements Storage {
       keys.add(lockKey(`order\0${r.appId}\0${r.orderId}`));
     }
     // Sorted, so any two groups lock shared keys in the same order and cannot deadlock; `unnest` keeps array order.
+    // Held to commit, the locks also mean no other relay can insert these orders or purchases of these players
+    // meanwhile: what the next two reads see stays true until this transaction commits.
     const sorted = [...keys].sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : BigInt(a) > BigInt(b) ? 1 : 0));
     await c.query('SELECT pg_advisory_xact_lock(k) FROM unnest($1::bigint[]) AS k', [sorted]);
+
+    const apps = items.map((i) => i.report.appId);
+    const stored = await c.query<{ a: string; k: string }>(
+      `SELECT p.app_id AS a, p.order_id AS k FROM purchases p
+       JOIN unnest($1::text[], $2::text[]) AS x(a, o) ON p.app_id = x.a AND p.order_id = x.o`,
+      [apps, items.map((i) => i.report.orderId)],
+    );
+    const paid = await c.query<{ a: string; k: string }>(
+      `SELECT DISTINCT x.a, x.u AS k FROM unnest($1::text[], $2::text[]) AS x(a, u)
+       WHERE EXISTS (SELECT 1 FROM purchases p WHERE p.app_id = x.a AND p.uid = x.u)`,
+      [apps, items.map((i) => i.report.uid)],
+    );
+    const knownOrders = new Set(stored.rows.map((r) => `${r.a}\0${r.k}`));
+    const payingUids = new Set(paid.rows.map((r) => `${r.a}\0${r.k}`));
+
+    // Decided in order: a repeated order in the group is a duplicate of the first, and first pay sees the group's
+    // earlier purchases as well as every committed one.
     const outcomes: IngestOutcome[] = [];
-    // One after the other: a repeated order in the group is a duplicate of the first, and first pay sees the
-    // group's earlier purchases; the uid lock makes every other relay's committed purchases of the uid visible.
+    const fresh: Array<{ item: IngestItem; isFirstPay: boolean }> = [];
     for (const item of items) {
       const r = item.report;
-      const inserted = await c.query<{ id: number; is_first_pay: boolean }>(
-        `INSERT INTO purchases (app_id, order_id, uid, amount, currency, paid_at, is_first_pay, client_ip, received_at, report)
-         VALUES ($1, $2, $3, $4, $5, $6, NOT EXISTS (SELECT 1 FROM purchases WHERE app_id = $1 AND uid = $3), $7, $8, $9)
-         ON CONFLICT (app_id, order_id) DO NOTHING
-         RETURNING id, is_first_pay`,
-        [r.appId, r.orderId, r.uid, r.amount, r.currency, r.paidAt, item.clientIp, item.receivedAt, JSON.stringify(r)],
-      );
-      const row = inserted.rows[0];
-      if (!row) {
+      const orderKey = `${r.appId}\0${r.orderId}`;
+      if (knownOrders.has(orderKey)) {
         outcomes.push({ status: 'duplicate' });
         continue;
       }
-      const sinks = [...new Set(item.sinks)];
-      if (sinks.length > 0) {
-        await c.query(
-          `INSERT INTO deliveries (purchase_id, sink, status, attempts, next_attempt_at, created_at, updated_at)
-           SELECT $1, s, 'pending', 0, $3, $3, $3 FROM unnest($2::text[]) AS s`,
-          [row.id, sinks, item.receivedAt],
-        );
-      }
-      outcomes.push({ status: 'accepted', isFirstPay: row.is_first_pay });
+      knownOrders.add(orderKey);
+      const uidKey = `${r.appId}\0${r.uid}`;
+      const isFirstPay = !payingUids.has(uidKey);
+      payingUids.add(uidKey);
+      fresh.push({ item, isFirstPay });
+      outcomes.push({ status: 'accepted', isFirstPay });
     }
+    if (fresh.length > 0) await this.insertFresh(c, fresh);
     this.options.onIngestCommit?.(items.length);
     return outcomes;
+  }
+
+  /** The accepted purchases of a group and their deliveries: two statements, whatever the group's size. */
+  private async insertFresh(c: PoolClient, fresh: ReadonlyArray<{ item: IngestItem; isFirstPay: boolean }>): Promise<void> {
+    const col = <T>(f: (x: { item: IngestItem; isFirstPay: boolean }) => T) => fresh.map(f);
+    const inserted = await c.query<{ id: number; app_id: string; order_id: string }>(
+      `INSERT INTO purchases (app_id, order_id, uid, amount, currency, paid_at, is_first_pay, client_ip, received_at, report)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::text[], $6::bigint[], $7::boolean[],
+                            $8::text[], $9::bigint[], $10::text[])
+       ON CONFLICT (app_id, order_id) DO NOTHING
+       RETURNING id, app_id, order_id`,
+      [
+        col((x) => x.item.report.appId),
+        col((x) => x.item.report.orderId),
+        col((x) => x.item.report.uid),
+        col((x) => x.item.report.amount),
+        col((x) => x.item.report.currency),
+        col((x) => x.item.report.paidAt),
+        col((x) => x.isFirstPay),
+        col((x) => x.item.clientIp),
+        col((x) => x.item.receivedAt),
+        col((x) => JSON.stringify(x.item.report)),
+      ],
+    );
+    // The locks make a conflict impossible; if one happened anyway, failing the group loses nothing (no caller
+    // has been answered) where answering "accepted" for a row not written would.
+    if (inserted.rowCount !== fresh.length) throw new Error(`ingest: ${inserted.rowCount} of ${fresh.length} purchases written`);
+    const ids = new Map(inserted.rows.map((r) => [`${r.app_id}\0${r.order_id}`, r.id]));
+    const purchaseIds: number[] = [];
+    const sinks: string[] = [];
+    const times: number[] = [];
+    for (const { item } of fresh) {
+      const id = ids.get(`${item.report.appId}\0${item.report.orderId}`)!;
+      for (const sink of new Set(item.sinks)) {
+        purchaseIds.push(id);
+        sinks.push(sink);
+        times.push(item.receivedAt);
+      }
+    }
+    if (purchaseIds.length === 0) return;
+    await c.query(
+      `INSERT INTO deliveries (purchase_id, sink, status, attempts, next_attempt_at, created_at, updated_at)
+       SELECT p, s, 'pending', 0, t, t, t FROM unnest($1::bigint[], $2::text[], $3::bigint[]) AS x(p, s, t)`,
+      [purchaseIds, sinks, times],
+    );
   }
 
   async claimDue(sink: SinkName, now: number, limit: number, leaseMs: number): Promise<ClaimedDelivery[]> {
@@ -212,21 +266,26 @@ export class PostgresStorage implements Storage {
   }
 
   private async completeNow(c: PoolClient, items: readonly CompleteItem[]): Promise<boolean[]> {
-    // The token is cleared on completion, so a second completion with the same token is refused too.
-    const out: boolean[] = [];
-    for (const { id, token, result } of items) {
-      const status = result.outcome === 'retry' ? 'pending' : result.outcome;
-      const next = result.outcome === 'retry' ? result.nextAttemptAt : null;
-      const error = result.outcome === 'delivered' ? null : result.error;
-      const r = await c.query(
-        `UPDATE deliveries SET status = $3, attempts = attempts + 1, next_attempt_at = COALESCE($4, next_attempt_at),
-           lease_until = NULL, lease_token = NULL, last_error = $5, updated_at = $6
-         WHERE id = $1 AND lease_token = $2 AND status = 'pending'`,
-        [id, token, status, next, error, result.at],
-      );
-      out.push(r.rowCount === 1);
-    }
-    return out;
+    // One statement for the whole group. The token is cleared on completion, so a second completion with the same
+    // token is refused, in a later group by the WHERE and within this group by `first` below.
+    const r = await c.query<{ id: number; token: string }>(
+      `UPDATE deliveries d SET status = x.status, attempts = d.attempts + 1, next_attempt_at = COALESCE(x.next, d.next_attempt_at),
+         lease_until = NULL, lease_token = NULL, last_error = x.error, updated_at = x.at
+       FROM (SELECT DISTINCT ON (id, token) * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::bigint[], $5::text[], $6::bigint[])
+             WITH ORDINALITY AS u(id, token, status, next, error, at, n) ORDER BY id, token, n) AS x
+       WHERE d.id = x.id AND d.lease_token = x.token AND d.status = 'pending'
+       RETURNING d.id, x.token`,
+      [
+        items.map((i) => i.id),
+        items.map((i) => i.token),
+        items.map((i) => (i.result.outcome === 'retry' ? 'pending' : i.result.outcome)),
+        items.map((i) => (i.result.outcome === 'retry' ? i.result.nextAttemptAt : null)),
+        items.map((i) => (i.result.outcome === 'delivered' ? null : i.result.error)),
+        items.map((i) => i.result.at),
+      ],
+    );
+    const won = new Set(r.rows.map((row) => `${row.id}\0${row.token}`));
+    return items.map((i) => won.delete(`${i.id}\0${i.token}`));
   }
 
   async listDeliveries(filter: DeliveryFilter): Promise<DeliveryRow[]> {
