@@ -30,11 +30,22 @@ const ts = (declarations, dir) =>
     noEmitOnError: true,
   });
 
-/** `dist/client/index.d.ts` re-exports the emitted declarations of the entry. */
+/** Ambient declarations the public typings lack; the emitted .d.ts files need them too. */
+const AMBIENT = ['qq.d.ts', 'tt.d.ts', 'wx-virtual-payment.d.ts'];
+
+/**
+ * `dist/client/index.d.ts` re-exports the emitted declarations of the entry and references the ambient typings
+ * (copied next to it), since tsc drops the sources' `/// <reference path>` lines from its output.
+ */
 const dtsIndex = (dir, name) => ({
   name: 'dts-index',
   writeBundle() {
-    fs.writeFileSync(path.join(dir, `${name}.d.ts`), `export * from './types/client/${name}';\n`);
+    fs.mkdirSync(path.join(dir, 'typings'), { recursive: true });
+    for (const f of AMBIENT) fs.copyFileSync(path.join('typings', f), path.join(dir, 'typings', f));
+    const refs = ['/// <reference types="minigame-api-typings" />']
+      .concat(AMBIENT.map((f) => `/// <reference path="./typings/${f}" />`))
+      .join('\n');
+    fs.writeFileSync(path.join(dir, `${name}.d.ts`), `${refs}\nexport * from './types/client/${name}';\n`);
   },
 });
 

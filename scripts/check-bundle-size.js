@@ -43,6 +43,15 @@ if (/\bfrom\s*["']zod|require\(["']zod/.test(code.toString('utf8'))) {
   console.error('check-bundle-size: the client bundle imports zod; use the hand-written guards');
   process.exit(1);
 }
+// The browser build must define the global the demo page uses, with no host globals needed to load it.
+const iife = fs.readFileSync(path.join(ROOT, 'dist/client/minigame-purchase.iife.js'), 'utf8');
+const sandbox = {};
+require('vm').runInNewContext(iife, sandbox);
+if (!sandbox.MinigamePurchase || typeof sandbox.MinigamePurchase.createPurchaseKit !== 'function') {
+  console.error('check-bundle-size: the IIFE build does not define MinigamePurchase.createPurchaseKit');
+  process.exit(1);
+}
+
 const gz = zlib.gzipSync(code, { level: 9 }).length;
 const kb = (n) => (n / 1024).toFixed(2) + ' KB';
 console.log(`client bundle (ESM, minified): ${kb(code.length)} raw, ${kb(gz)} gzip; budget ${kb(BUDGET)}, aim < ${kb(AIM)}`);

@@ -3,6 +3,20 @@
  * payment call is declared here (same parameters and errCodes as WeChat's, `qq.requestMidasPayment`).
  */
 declare namespace QQMinigame {
+  /** WeChat's shared calls (QQ and Douyin copied WeChat's API), as the client uses them. */
+  type SharedApi = Pick<
+    WechatMinigame.Wx,
+    | 'getStorageSync'
+    | 'setStorageSync'
+    | 'removeStorageSync'
+    | 'request'
+    | 'login'
+    | 'getNetworkType'
+    | 'onNetworkStatusChange'
+    | 'onShow'
+    | 'getLaunchOptionsSync'
+  > &
+    Partial<Pick<WechatMinigame.Wx, 'getDeviceInfo' | 'getAppBaseInfo' | 'getWindowInfo' | 'getSystemInfoSync'>>;
   interface RequestMidasPaymentOption {
     mode: 'game';
     env?: 0 | 1;
@@ -16,7 +30,7 @@ declare namespace QQMinigame {
     fail?: (err: { errMsg: string; errCode: number }) => void;
     complete?: (res: { errMsg: string }) => void;
   }
-  type Qq = import('../src/client/platform/minigame-adapter').MinigameApi & {
+  type Qq = SharedApi & {
     requestMidasPayment(option: RequestMidasPaymentOption): void;
   };
 }

@@ -3,6 +3,20 @@
  * game payment call is declared from https://developer.open-douyin.com/docs/resource/zh-CN/mini-game/develop/api/payment/tt-request-game-payment
  */
 declare namespace TTMinigame {
+  /** WeChat's shared calls (QQ and Douyin copied WeChat's API), as the client uses them. */
+  type SharedApi = Pick<
+    WechatMinigame.Wx,
+    | 'getStorageSync'
+    | 'setStorageSync'
+    | 'removeStorageSync'
+    | 'request'
+    | 'login'
+    | 'getNetworkType'
+    | 'onNetworkStatusChange'
+    | 'onShow'
+    | 'getLaunchOptionsSync'
+  > &
+    Partial<Pick<WechatMinigame.Wx, 'getDeviceInfo' | 'getAppBaseInfo' | 'getWindowInfo' | 'getSystemInfoSync'>>;
   interface RequestGamePaymentOption {
     mode: 'game';
     /** Only 0 is valid. */
@@ -18,7 +32,7 @@ declare namespace TTMinigame {
     fail?: (err: { errMsg: string; errCode: number }) => void;
     complete?: (res: { errMsg: string }) => void;
   }
-  type Tt = import('../src/client/platform/minigame-adapter').MinigameApi & {
+  type Tt = SharedApi & {
     requestGamePayment(option: RequestGamePaymentOption): void;
   };
 }
