@@ -43,6 +43,11 @@ if (/\bfrom\s*["']zod|require\(["']zod/.test(code.toString('utf8'))) {
   console.error('check-bundle-size: the client bundle imports zod; use the hand-written guards');
   process.exit(1);
 }
+// ES2017 means ES2017: old base libraries choke on `?.`, `??` and friends. acorn comes with terser.
+const acorn = require('acorn');
+acorn.parse(code.toString('utf8'), { ecmaVersion: 2017, sourceType: 'module' });
+acorn.parse(fs.readFileSync(path.join(ROOT, 'dist/client/minigame-purchase.iife.js'), 'utf8'), { ecmaVersion: 2017 });
+
 // The browser build must define the global the demo page uses, with no host globals needed to load it.
 const iife = fs.readFileSync(path.join(ROOT, 'dist/client/minigame-purchase.iife.js'), 'utf8');
 const sandbox = {};

@@ -125,6 +125,27 @@ describe('autoHook', () => {
     kit.close();
   });
 
+  it('reports an item direct purchase (requestMidasPaymentGameItem) from its signData, passed on untouched', async () => {
+    const [kit, { wx }] = createTestKit(relay, { kit: { autoHook: true } });
+    const signData = JSON.stringify({
+      mode: 'goods', offerId: '1450000000', buyQuantity: 2, env: 1, currencyType: 'CNY', platform: 'android',
+      zoneId: '1', productId: 'sword.01', goodsPrice: 300, outTradeNo: 'ITEMorder-0001', attach: 'x',
+    });
+    const seen: string[] = [];
+    wx.api.requestMidasPaymentGameItem({
+      signData: signData as unknown as WechatMinigame.SignData1,
+      paySig: 'server-computed',
+      signature: 'server-computed',
+      success: () => seen.push('success'),
+      complete: () => seen.push('complete'),
+    });
+    await until(() => relay.accepted.has('ITEMorder-0001'));
+    expect(seen).toEqual(['success', 'complete']);
+    expect(wx.paymentCalls[0].options.signData).toBe(signData);
+    expect(relay.accepted.get('ITEMorder-0001')).toMatchObject({ productId: 'sword.01', amount: 600, payType: 2 });
+    kit.close();
+  });
+
   it('close() puts the original payment call back', async () => {
     const wx = new FakeWx();
     const original = wx.api.requestMidasPayment;

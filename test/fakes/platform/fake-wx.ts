@@ -38,7 +38,7 @@ export class FakeWx extends FakeMinigameHost {
       },
       requestMidasPaymentGameItem(option: WechatMinigame.RequestMidasPaymentGameItemOption) {
         const signData = (typeof option.signData === 'string' ? JSON.parse(option.signData) : option.signData) as object;
-        host.pay('requestMidasPaymentGameItem', { mode: 'game', offerId: 'x', buyQuantity: 1, ...signData }, option);
+        host.pay('requestMidasPaymentGameItem', { buyQuantity: 1, ...signData }, option);
         return undefined as never;
       },
     };
@@ -53,7 +53,8 @@ export class FakeWx extends FakeMinigameHost {
       this.settle(o as never, false, { errCode, errno: errCode, errMsg: `${method}:fail ${msg}` });
     const tradeNo = String(f.outTradeNo ?? '');
     if (this.device.platform === 'ios') return fail(-1, 'not supported on iOS');
-    if (f.mode !== 'game' || !f.offerId || !(Number(f.buyQuantity) > 0)) return fail(-15002, 'invalid params');
+    const mode = method === 'requestMidasPayment' ? 'game' : 'goods';
+    if (f.mode !== mode || !f.offerId || !(Number(f.buyQuantity) > 0)) return fail(-15002, 'invalid params');
     if (!OUT_TRADE_NO.test(tradeNo)) return fail(-15002, 'invalid outTradeNo');
     if (this.usedTradeNos.has(tradeNo)) return fail(-15003, 'order duplicated');
     const succeed = () => {
