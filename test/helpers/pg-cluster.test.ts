@@ -13,7 +13,7 @@ describe('pg-cluster without root and without PG_TEST_URL', () => {
         `require('ts-node').register({ transpileOnly: true, project: ${JSON.stringify(join(ROOT, 'tsconfig.json'))} });` +
         `require(${JSON.stringify(join(__dirname, 'pg-cluster.ts'))}).startPgCluster()` +
         `.then(() => process.exit(3), (e) => { process.stdout.write(e.message); process.exit(0); });`;
-      const env = { ...process.env, NODE_PATH: join(ROOT, 'node_modules') };
+      const env: NodeJS.ProcessEnv = { ...process.env, NODE_PATH: join(ROOT, 'node_modules') };
       delete env.PG_TEST_URL;
       const r = spawnSync('runuser', ['-u', 'nobody', '--', process.execPath, '-e', script], { cwd: '/tmp', env, encoding: 'utf8', timeout: 60_000 });
       expect(r.status).toBe(0);
