@@ -58,6 +58,7 @@ export function createRelay(config: RelayConfig, options: RelayOptions = {}): Re
   let url: string | undefined;
   let worker: ReturnType<typeof createDeliveryWorker> | undefined;
   let schedules: { stop(): void } | undefined;
+  let starting: Promise<string> | undefined;
 
   const relay: Relay = {
     get url() {
@@ -72,75 +73,90 @@ export function createRelay(config: RelayConfig, options: RelayOptions = {}): Re
       if (metrics === undefined) throw new Error('the relay is not started');
       return metrics;
     },
-    async start() {
-      if (url !== undefined) return url;
-      checkConfig(config);
-      storage = await openStorage(config.storage);
-      const enabled = enabledSinks(config);
-      metrics = createRelayMetrics(storage, enabled);
-      const ctx: RelayContext = {
-        config,
-        games: new Map(config.games.map((g) => [g.appId, g])),
-        storage,
-        log,
-        now,
-        metrics,
-        catalog: options.catalog ?? createCatalogService(config),
-        trustedProxies: new Set(config.trustedProxies),
-        ipLimiter: createRateLimiter(config.limits.perIpPerMinute),
-        openidLimiter: createRateLimiter(config.limits.perOpenidPerMinute),
-        corsOrigin: options.corsOrigin ?? config.corsOrigin ?? '*',
-        extraMetricsText: reconcileMetricsText,
-        wechatTimeoutMs: options.wechatTimeoutMs ?? 5000,
-      };
-      server = createRelayServer(ctx, options.extraRoutes ?? []);
-      try {
-        await listen(server, config.port, config.host);
-      } catch (err) {
-        await storage.close().catch(() => undefined);
-        storage = undefined;
+    start() {
+      // A second call while starting shares the first: one storage, one server.
+      starting ??= startOnce().catch((err) => {
+        starting = undefined;
         throw err;
-      }
-      const { port } = server.address() as AddressInfo;
-      url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
-      if (options.deliveries ?? true) {
-        const m = metrics;
-        worker = createDeliveryWorker({ storage, config, sinks: SINKS, log, onAttempt: (sink, outcome, ms) => m.onAttempt(sink, outcome, ms) });
-        worker.start();
-      }
-      schedules = startReconcileSchedules({ config, store: storage, log });
-      log.info({ url, storage: 'sqlite' in config.storage ? 'sqlite' : 'postgres', sinks: enabled, session: config.session.mode }, 'relay started');
-      return url;
+      });
+      return starting;
     },
     async stop() {
-      schedules?.stop();
-      schedules = undefined;
-      if (server) {
-        const s = server;
-        server = undefined;
-        await new Promise<void>((resolve) => {
-          // Requests in flight get STOP_GRACE_MS to finish (their ingest is durable or not: either way safe).
-          const force = setTimeout(() => s.closeAllConnections(), STOP_GRACE_MS);
-          s.close(() => {
-            clearTimeout(force);
-            resolve();
-          });
-          // Idle keep-alive sockets would hold close() open for a minute.
-          s.closeIdleConnections();
-        });
-      }
-      if (worker) {
-        await worker.stop();
-        worker = undefined;
-      }
-      if (storage) {
-        await storage.close();
-        storage = undefined;
-      }
-      url = undefined;
-      log.info({}, 'relay stopped');
+      await starting?.catch(() => undefined);
+      starting = undefined;
+      await stopAll();
     },
   };
+
+  async function startOnce(): Promise<string> {
+    checkConfig(config);
+    storage = await openStorage(config.storage);
+    const enabled = enabledSinks(config);
+    metrics = createRelayMetrics(storage, enabled);
+    const ctx: RelayContext = {
+      config,
+      games: new Map(config.games.map((g) => [g.appId, g])),
+      storage,
+      log,
+      now,
+      metrics,
+      catalog: options.catalog ?? createCatalogService(config),
+      trustedProxies: new Set(config.trustedProxies),
+      ipLimiter: createRateLimiter(config.limits.perIpPerMinute),
+      openidLimiter: createRateLimiter(config.limits.perOpenidPerMinute),
+      corsOrigin: options.corsOrigin ?? config.corsOrigin ?? '*',
+      extraMetricsText: reconcileMetricsText,
+      wechatTimeoutMs: options.wechatTimeoutMs ?? 5000,
+    };
+    server = createRelayServer(ctx, options.extraRoutes ?? []);
+    try {
+      await listen(server, config.port, config.host);
+    } catch (err) {
+      await storage.close().catch(() => undefined);
+      storage = undefined;
+      server = undefined;
+      throw err;
+    }
+    const { port } = server.address() as AddressInfo;
+    url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+    if (options.deliveries ?? true) {
+      const m = metrics;
+      worker = createDeliveryWorker({ storage, config, sinks: SINKS, log, onAttempt: (sink, outcome, ms) => m.onAttempt(sink, outcome, ms) });
+      worker.start();
+    }
+    schedules = startReconcileSchedules({ config, store: storage, log });
+    log.info({ url, storage: 'sqlite' in config.storage ? 'sqlite' : 'postgres', sinks: enabled, session: config.session.mode }, 'relay started');
+    return url;
+  }
+
+  async function stopAll(): Promise<void> {
+    schedules?.stop();
+    schedules = undefined;
+    if (server) {
+      const s = server;
+      server = undefined;
+      await new Promise<void>((resolve) => {
+        // Requests in flight get STOP_GRACE_MS to finish (their ingest is durable or not: either way safe).
+        const force = setTimeout(() => s.closeAllConnections(), STOP_GRACE_MS);
+        s.close(() => {
+          clearTimeout(force);
+          resolve();
+        });
+        // Idle keep-alive sockets would hold close() open for a minute.
+        s.closeIdleConnections();
+      });
+    }
+    if (worker) {
+      await worker.stop();
+      worker = undefined;
+    }
+    if (storage) {
+      await storage.close();
+      storage = undefined;
+    }
+    url = undefined;
+    log.info({}, 'relay stopped');
+  }
   return relay;
 }
 

@@ -162,3 +162,22 @@ describe('POST /v1/purchases when storage fails', () => {
     }
   });
 });
+
+describe('createRelay start/stop', () => {
+  it('shares one start between concurrent calls, and can start again after stop on the same storage', async () => {
+    const t = await startTestRelay();
+    try {
+      const again = await Promise.all([t.relay.start(), t.relay.start()]);
+      expect(again).toEqual([t.url, t.url]);
+      const s = await login(t.url, 'restart');
+      const r = report(s.openid);
+      await call(t.url, 'POST', '/v1/purchases', { token: s.token, body: { reports: [r] } });
+      await t.relay.stop();
+      const url = await t.relay.start();
+      const dup = await call(url, 'POST', '/v1/purchases', { token: s.token, body: { reports: [r] } });
+      expect(dup.body.results[0].status).toBe('duplicate');
+    } finally {
+      await t.close();
+    }
+  });
+});
