@@ -42,8 +42,9 @@ export interface StoreControllerOptions {
   unit?: string;
   /** After a stale catalog, ask again this much later. @default 3000 */
   staleRetryMs?: number;
-  /** Timers (the component's `scheduleOnce`, the page's `setTimeout`). @default global setTimeout */
+  /** Starts a timer (the component's `scheduleOnce`, the page's `setTimeout`). @default global setTimeout */
   setTimer?(fn: () => void, ms: number): unknown;
+  /** Cancels what `setTimer` returned. @default global clearTimeout */
   clearTimer?(handle: unknown): void;
 }
 

@@ -5,7 +5,7 @@ import type { PurchaseResult } from './payment/purchase-flow';
 import type { PurchaseReport } from '../shared/schemas/purchase-report';
 import { PurchaseError } from './errors';
 import type { CatalogClient } from './catalog/catalog-client';
-export interface KitEvents extends Record<string, unknown> {
+export interface KitEvents {
     /** The relay has the report (`accepted`, or `duplicate`: it had it already). */
     reported: {
         orderId: string;
