@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -89,6 +89,32 @@ describe('purchase-relay start', () => {
       expect(r.stdout.join('')).not.toContain('a-session-secret-of-enough-length');
     } finally {
       r.child.kill('SIGKILL');
+    }
+  });
+
+  it('without --config or RELAY_CONFIG runs the embedded demo config (sandbox, SQLite under ./data, port 8787)', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'relay-cli-demo-'));
+    const r = run(['start'], { cwd });
+    try {
+      const until = Date.now() + 30_000;
+      while (!/listening on|could not start/.test(r.stdout.join('') + r.stderr.join('')) && Date.now() < until) await new Promise((res) => setTimeout(res, 50));
+      expect(r.stderr.join('')).toMatch(/running the embedded demo config/);
+      const out = r.stdout.join('');
+      if (out.includes('listening on')) {
+        expect(out).toMatch(/purchase-relay listening on http:\/\/127\.0\.0\.1:8787/);
+        expect(existsSync(join(cwd, 'data', 'relay.db'))).toBe(true);
+        const login = await fetch('http://127.0.0.1:8787/v1/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ appId: 'wx1234567891234567', code: 'any' }) });
+        expect((await login.json()).openid).toMatch(/^sandbox-/);
+        r.child.kill('SIGTERM');
+        expect(await r.exit).toBe(0);
+      } else {
+        // Another process holds the demo port: the failure still shows the embedded config was the one used.
+        expect(r.stderr.join('')).toMatch(/could not start: .*8787/);
+        expect(await r.exit).toBe(1);
+      }
+    } finally {
+      r.child.kill('SIGKILL');
+      rmSync(cwd, { recursive: true, force: true });
     }
   });
 
