@@ -17,7 +17,7 @@ import { InvalidReportError, PurchaseError, StorageFullError } from './errors';
 import { createCatalogClient } from './catalog/catalog-client';
 import type { CatalogClient } from './catalog/catalog-client';
 
-export interface KitEvents extends Record<string, unknown> {
+export interface KitEvents {
   /** The relay has the report (`accepted`, or `duplicate`: it had it already). */
   reported: { orderId: string; status: 'accepted' | 'duplicate' };
   /** Something needs attention: a rejected report, storage full, the relay unreachable. */

@@ -1,5 +1,5 @@
 /** A minimal typed event emitter: a listener that throws never breaks the kit or other listeners. */
-export class Emitter<Events extends Record<string, unknown>> {
+export class Emitter<Events extends object> {
   private readonly listeners: { [K in keyof Events]?: Array<(e: Events[K]) => void> } = {};
 
   on<K extends keyof Events>(event: K, fn: (e: Events[K]) => void): () => void {

@@ -92,6 +92,24 @@ describe('relay answers', () => {
     kit.close();
   });
 
+  it('on a 400 for a whole batch, isolates the culprit one by one and delivers the rest', async () => {
+    const [kit] = createTestKit(relay);
+    await kit.login();
+    relay.mode = '5xx';
+    const ids = Array.from({ length: 5 }, () => kit.reportPurchase({ productId: 'p', amount: 1, currency: 'USD' }).orderId);
+    await kit.flush();
+    relay.mode = 'ok';
+    relay.badRequest.add(ids[2]);
+    const errors: PurchaseError[] = [];
+    kit.on('error', (e) => errors.push(e));
+    await kit.flush();
+    expect(kit.rejectedReports()).toEqual([{ orderId: ids[2], reason: 'reports.0.amount: malformed report', report: expect.anything() }]);
+    expect(errors.filter((e) => e.code === 'RELAY_REJECTED')).toHaveLength(1);
+    for (const id of [ids[0], ids[1], ids[3], ids[4]]) expect(relay.acceptCount.get(id)).toBe(1);
+    expect(kit.queuedCount()).toBe(0);
+    kit.close();
+  });
+
   it('sets aside a report the client itself finds invalid, without sending it', async () => {
     const [kit, { wx }] = createTestKit(relay);
     await kit.login();

@@ -20,6 +20,8 @@ export class FakeRelay {
   script: RelayMode[] = [];
   /** Reports whose orderId is listed here are answered `rejected` with this reason. */
   reject = new Map<string, string>();
+  /** A batch holding one of these order ids is refused whole with a 400 naming it (a malformed-body answer). */
+  badRequest = new Set<string>();
   /** Answer 401 to every purchases call, whatever the token. */
   deny = false;
   readonly accepted = new Map<string, PurchaseReport>();
@@ -88,6 +90,8 @@ export class FakeRelay {
         if (mode === '413') return send(413, { error: { code: 'TOO_LARGE', message: 'body too large' } });
         const env = PurchasesRequestSchema.safeParse(body);
         if (!env.success) return send(400, { error: { code: 'BAD_REQUEST', message: 'reports must be 1..50', field: 'reports' } });
+        const bad = env.data.reports.findIndex((r) => this.badRequest.has(String((r as { orderId?: unknown })?.orderId)));
+        if (bad >= 0) return send(400, { error: { code: 'BAD_REQUEST', message: 'malformed report', field: `reports.${bad}.amount` } });
         const results = env.data.reports.map((raw) => this.ingest(raw, openid));
         this.log.push({ path: path + '#reports', status: 0, reports: results.length });
         if (mode === 'drop-after-commit') return void req.socket.destroy();
