@@ -104,7 +104,7 @@ describe('purchase-relay start', () => {
         expect(out).toMatch(/purchase-relay listening on http:\/\/127\.0\.0\.1:8787/);
         expect(existsSync(join(cwd, 'data', 'relay.db'))).toBe(true);
         const login = await fetch('http://127.0.0.1:8787/v1/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ appId: 'wx1234567891234567', code: 'any' }) });
-        expect((await login.json()).openid).toMatch(/^sandbox-/);
+        expect(((await login.json()) as { openid: string }).openid).toMatch(/^sandbox-/);
         r.child.kill('SIGTERM');
         expect(await r.exit).toBe(0);
       } else {
