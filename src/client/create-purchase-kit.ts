@@ -49,6 +49,13 @@ export interface PurchaseKit {
   rejectedReports(): RejectedReport[];
   /** Reports waiting to be sent. */
   queuedCount(): number;
+  /**
+   * Orders whose payment sheet was open when an earlier run of the app died: the platform may or may not have
+   * charged. The game's server can check with the platform and then call `settleUnconfirmed`.
+   */
+  unconfirmedOrders(): PurchaseReport[];
+  /** `paid: true` queues the order's report (paid at the time the order was made); `false` forgets it. */
+  settleUnconfirmed(orderId: string, paid: boolean): void;
   /** Stops timers and listeners and restores hooked payment calls; stored reports wait for the next start. */
   close(): void;
 }
@@ -78,6 +85,8 @@ export function createPurchaseKit(options: PurchaseKitOptions): PurchaseKit {
     error: (e: PurchaseError) => events.emit('error', e),
   };
   const purchase = createPurchaseFlow(deps);
+  // Pending at start means a sheet was open when the last run died; this run's own pending orders are not listed.
+  const unconfirmed = new Set(store.list('p').map(([id]) => id));
   const undo: Array<() => void> = [platform.onShow(flushSoon), platform.onNetworkReturn(() => void queue.retryNow())];
   if (options.autoHook && typeof (platform as HookablePlatform).hookPayments === 'function') {
     undo.push((platform as HookablePlatform).hookPayments(createPaymentHooks(deps)));
@@ -138,6 +147,15 @@ export function createPurchaseKit(options: PurchaseKitOptions): PurchaseKit {
     flush: () => queue.flush(),
     rejectedReports: () => store.list('r').map(([orderId, o]) => ({ orderId, reason: o.e || '', report: o.r })),
     queuedCount: () => store.list('q').length,
+    unconfirmedOrders: () => store.list('p').filter(([id]) => unconfirmed.has(id)).map(([, o]) => o.r),
+    settleUnconfirmed(orderId, paid) {
+      const o = store.get(orderId);
+      if (!o || o.s !== 'p' || !unconfirmed.has(orderId)) return;
+      unconfirmed.delete(orderId);
+      if (!paid) return store.remove([orderId]);
+      store.put(orderId, { s: 'q', r: o.r });
+      flushSoon();
+    },
     close() {
       queue.close();
       undo.splice(0).forEach((u) => u());
