@@ -1,8 +1,14 @@
 import { dirname, join, relative, resolve } from 'node:path';
 import * as ts from 'typescript';
 
-/** The client runtime entry: the kit's public API and the catalog's (`src/client/catalog/runtime.ts`). */
-export const CLIENT_RUNTIME_ENTRY = resolve(__dirname, '../../client/catalog/runtime.ts');
+/**
+ * The client runtime entry: the kit's public API and the catalog's (`src/client/catalog/runtime.ts`), next to this
+ * file in a checkout, or under the package root when the relay runs compiled from `dist/relay/relay/`.
+ */
+export const CLIENT_RUNTIME_ENTRY =
+  [resolve(__dirname, '../../client/catalog/runtime.ts'), resolve(__dirname, '../../../../src/client/catalog/runtime.ts')].find(
+    (f) => ts.sys.fileExists(f),
+  ) ?? resolve(__dirname, '../../client/catalog/runtime.ts');
 
 /** The global the browser build defines; the demo page script reads it. */
 export const RUNTIME_GLOBAL = 'MinigamePurchase';
@@ -14,6 +20,9 @@ export const RUNTIME_GLOBAL = 'MinigamePurchase';
  */
 export async function bundleClientRuntime(format: 'es' | 'iife'): Promise<string> {
   // Loaded lazily: rollup is a dev dependency, needed only by the demo and the build script.
+  if (!ts.sys.fileExists(CLIENT_RUNTIME_ENTRY)) {
+    throw new Error(`the demo bundles the client from source and cannot find ${CLIENT_RUNTIME_ENTRY}: run it from a checkout (npm start)`);
+  }
   const { rollup } = await import('rollup');
   const { nodeResolve } = await import('@rollup/plugin-node-resolve');
   const root = resolve(__dirname, '../../..');
