@@ -1599,6 +1599,8 @@ function createPurchaseKit(options) {
         error: (e) => events.emit('error', e),
     };
     const purchase = createPurchaseFlow(deps);
+    // Pending at start means a sheet was open when the last run died; this run's own pending orders are not listed.
+    const unconfirmed = new Set(store.list('p').map(([id]) => id));
     const undo = [platform.onShow(flushSoon), platform.onNetworkReturn(() => void queue.retryNow())];
     if (options.autoHook && typeof platform.hookPayments === 'function') {
         undo.push(platform.hookPayments(createPaymentHooks(deps)));
@@ -1659,6 +1661,17 @@ function createPurchaseKit(options) {
         flush: () => queue.flush(),
         rejectedReports: () => store.list('r').map(([orderId, o]) => ({ orderId, reason: o.e || '', report: o.r })),
         queuedCount: () => store.list('q').length,
+        unconfirmedOrders: () => store.list('p').filter(([id]) => unconfirmed.has(id)).map(([, o]) => o.r),
+        settleUnconfirmed(orderId, paid) {
+            const o = store.get(orderId);
+            if (!o || o.s !== 'p' || !unconfirmed.has(orderId))
+                return;
+            unconfirmed.delete(orderId);
+            if (!paid)
+                return store.remove([orderId]);
+            store.put(orderId, { s: 'q', r: o.r });
+            flushSoon();
+        },
         close() {
             queue.close();
             undo.splice(0).forEach((u) => u());
@@ -1903,14 +1916,18 @@ function subscriptionView(s, ctx, labels) {
     const perWeek = s.perWeek > 0 ? s.perWeek : computed.perWeek;
     const perDay = s.perDay > 0 ? s.perDay : computed.perDay;
     const renewal = isTrial || s.discountPeriods > 0 ? s.originalPrice : s.price;
-    const renewalText = s.period ? formatPrice(renewal, s.currency) + labels.perPeriod[s.period] : null;
     const priceText = formatPrice(s.price, s.currency);
+    const originalText = s.originalPrice === s.price ? priceText : formatPrice(s.originalPrice, s.currency);
+    // Most of a subscription's figures are its price or its original price: format each amount once.
+    const fmt = (n) => (n === s.price ? priceText : n === s.originalPrice ? originalText : formatPrice(n, s.currency));
+    const perWeekLabel = labels.perPeriod.week;
+    const renewalText = s.period ? fmt(renewal) + labels.perPeriod[s.period] : null;
     return {
         kind: 'subscription',
         key: s.productId,
         productId: s.productId,
         priceText,
-        originalPriceText: !isTrial && s.originalPrice > s.price ? formatPrice(s.originalPrice, s.currency) : null,
+        originalPriceText: !isTrial && s.originalPrice > s.price ? originalText : null,
         percentOff: off,
         percentOffText: off > 0 ? labels.percentOff(off) : null,
         badge: s.badge,
@@ -1925,7 +1942,7 @@ function subscriptionView(s, ctx, labels) {
         trialText: s.trialDays > 0 ? labels.trial(s.trialDays) : null,
         perWeek,
         perDay,
-        perWeekText: perWeek > 0 ? formatPrice(perWeek, s.currency) + labels.perPeriod.week : null,
+        perWeekText: perWeek > 0 ? (renewalText !== null && s.period === 'week' && perWeek === renewal ? renewalText : fmt(perWeek) + perWeekLabel) : null,
         perDayText: perDay > 0 ? formatPrice(perDay, s.currency) + labels.perDay : null,
         renewalText,
         introText: s.discountPeriods > 0 && s.originalPrice > s.price && renewalText

@@ -164,14 +164,18 @@ function subscriptionView(s: CatalogSubscription, ctx: PurchaseContext, labels: 
   const perWeek = s.perWeek > 0 ? s.perWeek : computed.perWeek;
   const perDay = s.perDay > 0 ? s.perDay : computed.perDay;
   const renewal = isTrial || s.discountPeriods > 0 ? s.originalPrice : s.price;
-  const renewalText = s.period ? formatPrice(renewal, s.currency) + labels.perPeriod[s.period] : null;
   const priceText = formatPrice(s.price, s.currency);
+  const originalText = s.originalPrice === s.price ? priceText : formatPrice(s.originalPrice, s.currency);
+  // Most of a subscription's figures are its price or its original price: format each amount once.
+  const fmt = (n: number) => (n === s.price ? priceText : n === s.originalPrice ? originalText : formatPrice(n, s.currency));
+  const perWeekLabel = labels.perPeriod.week;
+  const renewalText = s.period ? fmt(renewal) + labels.perPeriod[s.period] : null;
   return {
     kind: 'subscription',
     key: s.productId,
     productId: s.productId,
     priceText,
-    originalPriceText: !isTrial && s.originalPrice > s.price ? formatPrice(s.originalPrice, s.currency) : null,
+    originalPriceText: !isTrial && s.originalPrice > s.price ? originalText : null,
     percentOff: off,
     percentOffText: off > 0 ? labels.percentOff(off) : null,
     badge: s.badge,
@@ -186,7 +190,7 @@ function subscriptionView(s: CatalogSubscription, ctx: PurchaseContext, labels: 
     trialText: s.trialDays > 0 ? labels.trial(s.trialDays) : null,
     perWeek,
     perDay,
-    perWeekText: perWeek > 0 ? formatPrice(perWeek, s.currency) + labels.perPeriod.week : null,
+    perWeekText: perWeek > 0 ? (renewalText !== null && s.period === 'week' && perWeek === renewal ? renewalText : fmt(perWeek) + perWeekLabel) : null,
     perDayText: perDay > 0 ? formatPrice(perDay, s.currency) + labels.perDay : null,
     renewalText,
     introText:

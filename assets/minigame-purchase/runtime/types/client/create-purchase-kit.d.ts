@@ -42,6 +42,13 @@ export interface PurchaseKit {
     rejectedReports(): RejectedReport[];
     /** Reports waiting to be sent. */
     queuedCount(): number;
+    /**
+     * Orders whose payment sheet was open when an earlier run of the app died: the platform may or may not have
+     * charged. The game's server can check with the platform and then call `settleUnconfirmed`.
+     */
+    unconfirmedOrders(): PurchaseReport[];
+    /** `paid: true` queues the order's report (paid at the time the order was made); `false` forgets it. */
+    settleUnconfirmed(orderId: string, paid: boolean): void;
     /** Stops timers and listeners and restores hooked payment calls; stored reports wait for the next start. */
     close(): void;
 }
