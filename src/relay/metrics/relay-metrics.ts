@@ -13,8 +13,6 @@ export interface RelayMetrics {
   onAttempt(sink: SinkName, outcome: 'delivered' | 'retry' | 'dead', durationMs: number): void;
 }
 
-const SINKS: readonly SinkName[] = ['tianmu', 'hive', 'kakao'];
-
 /** Ingest latency is dominated by the fsync of a group commit: buckets from 0.5 ms to 5 s. */
 const INGEST_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
 
@@ -65,5 +63,3 @@ export function createRelayMetrics(storage: Pick<Storage, 'stats' | 'listDeliver
     },
   };
 }
-
-export { SINKS as ALL_SINK_NAMES };

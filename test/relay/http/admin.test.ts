@@ -1,3 +1,4 @@
+import { parsePrometheus } from '../metrics/parse-prometheus';
 import { ADMIN_TOKEN, APP_ID, call, login, report, startTestRelay, type TestRelay } from './relay-test-kit';
 
 describe('admin API', () => {
@@ -39,6 +40,12 @@ describe('admin API', () => {
     const bad = await call(t.url, 'GET', '/admin/deliveries?status=zombie', { headers: admin });
     expect(bad.status).toBe(400);
     expect(bad.body.error.field).toBe('status');
+  });
+
+  it('shows the dead deliveries in /metrics', async () => {
+    const m = parsePrometheus((await call(t.url, 'GET', '/metrics')).text);
+    expect(m.get('relay_deliveries_dead{sink="tianmu"}')).toBe(2);
+    expect(m.get('relay_queue_depth{sink="tianmu"}')).toBe(1);
   });
 
   it('re-queues one dead delivery, 404 for one that is not dead, then all the rest', async () => {
