@@ -22,7 +22,9 @@ import { FakeTianmu } from '../../fakes/upstreams/fake-tianmu';
  *
  * The injected failures are those an upstream answers without having processed the request (500, 429, a closed
  * socket, a garbage body): an answer lost *after* processing is a duplicate by design and is covered by the
- * worker tests. Hangs are covered there too; here they would only add timeouts to the run time.
+ * worker tests. Hangs are covered there too; here they would only add timeouts to the run time. The timeout is
+ * generous (4 s) for the same reason: a processed request that times out on a busy machine would be resent, a
+ * duplicate no kill caused.
  */
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -198,18 +200,18 @@ describe('relay crash test', () => {
         limits: { perIpPerMinute: 1_000_000, perOpenidPerMinute: 1_000_000 },
         delivery: {
           maxAttempts: 10_000, maxAgeSeconds: 86_400, baseDelayMs: 10, maxDelayMs: 100,
-          leaseMs: 3000, concurrencyPerSink: 1, pollIntervalMs: 10,
+          leaseMs: 5000, concurrencyPerSink: 1, pollIntervalMs: 10,
         },
         games: [
           {
             appId: APP_ID,
             sinks: {
-              tianmu: { url: tu.url, timeoutMs: 2000 },
+              tianmu: { url: tu.url, timeoutMs: 4000 },
               hive: {
-                url: hu.url, timeoutMs: 2000, batchSize: 1,
+                url: hu.url, timeoutMs: 4000, batchSize: 1,
                 appId: 'com.example.game', gameShort: 'samplegame', company: 'C2S', gameIndex: 2414, channel: 'C2S', market: 'TC', serverId: 'CN',
               },
-              kakao: { url: ku.url, timeoutMs: 2000, appId: '103815', appSecret: 'env:KAKAO_APP_SECRET', adminKey: 'env:KAKAO_ADMIN_KEY', defaultCountry: 'kr' },
+              kakao: { url: ku.url, timeoutMs: 4000, appId: '103815', appSecret: 'env:KAKAO_APP_SECRET', adminKey: 'env:KAKAO_ADMIN_KEY', defaultCountry: 'kr' },
             },
           },
         ],
