@@ -24,14 +24,14 @@ export type AttemptOutcome = 'delivered' | 'retry' | 'dead';
 export interface DeliveryWorkerOptions {
   storage: Storage;
   config: RelayConfig;
-  /** The sinks (`SINKS` of `sinks/index.ts`), as a list or keyed by name. */
+  /** The sinks (`SINKS` of `sinks/index.ts`), as a list or keyed by name. Only those some game enables run. */
   sinks: readonly AnySink[] | Readonly<Record<string, AnySink>>;
   log: Pick<RelayLogger, 'debug' | 'info' | 'warn' | 'error'>;
   /** The clock deliveries are stamped and scheduled with (ms). @default Date.now */
   now?: () => number;
   /** The jitter source of the backoff. @default Math.random */
   random?: () => number;
-  /** Called once per delivery row attempted, with the stored outcome and the request's duration (metrics). */
+  /** Called once per delivery row attempted, with the stored outcome and the request's duration (metrics). @default none */
   onAttempt?: (sink: SinkName, outcome: AttemptOutcome, durationMs: number) => void;
   /** How long `stop()` lets requests in flight finish before aborting them (they are then retried). @default 5000 */
   stopTimeoutMs?: number;

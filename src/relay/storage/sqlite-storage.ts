@@ -24,7 +24,7 @@ export interface SqliteStorageOptions {
   busyTimeoutMs?: number;
   /** Reports per ingest group at most. @default 500 */
   maxGroupItems?: number;
-  /** Called once per committed ingest transaction with its item count (tests count transactions with it). */
+  /** Called once per committed ingest transaction with its item count (tests count transactions with it). @default none */
   onIngestCommit?: (items: number) => void;
   /**
    * How long a delivery result waits for others to share its commit. Results of every sink land in one fsync
