@@ -2,6 +2,7 @@ import type { RelayConfig } from '../config/config-schema';
 import type { Catalog } from '../../shared/schemas/catalog';
 import { CatalogSourceError, fetchCatalogSource } from './fetch-catalog-source';
 import { normalizeCatalog, withoutUserState } from './normalize-catalog';
+import { playerStateOf, withPlayerState, type PlayerState } from './player-state';
 
 export interface CatalogAnswer {
   status: number;
@@ -20,8 +21,8 @@ export interface CatalogServiceOptions {
   /** Where dropped items and source failures are told (pino-compatible). @default silent */
   log?: { warn(fields: object, message: string): void };
   /**
-   * Last good per-player copies kept (one per appId + udid, least recently used dropped first). A player whose copy
-   * was dropped still gets the shared copy, without per-player fields. @default 10000
+   * Players whose per-player fields are kept (one entry per appId + udid, least recently used dropped first). A
+   * player whose entry was dropped still gets the shared copy, without per-player fields. @default 10000
    */
   maxPlayerCopies?: number;
 }
@@ -30,25 +31,26 @@ export interface CatalogServiceOptions {
 const NO_STORE = { 'cache-control': 'private, no-store' };
 
 /**
- * `GET /v1/catalog`: fetches the game's catalog source for this player, normalizes it, and keeps two last good
- * copies: the player's own (per appId + udid, with purchase counts and first-charge limits) and a shared one
- * per game with every per-player field withheld. When the source fails or answers garbage, the player gets their
- * own last copy, else the shared one, marked `stale: true`; with neither, a 502 that says what failed.
- * Concurrent requests of one player share one upstream call.
+ * `GET /v1/catalog`: fetches the game's catalog source for this player and normalizes it. It keeps the last good
+ * catalog once per game with every per-player field withheld (the shared copy), and per appId + udid only that
+ * player's per-player fields (purchase counts, first-charge limits). When the source fails or answers garbage, the
+ * player gets the shared copy with their own fields put back, or without any when the relay has none of theirs,
+ * marked `stale: true`; with no copy at all, a 502 that says what failed. Concurrent requests of one player share
+ * one upstream call.
  */
 export function createCatalogService(config: RelayConfig, options: CatalogServiceOptions = {}): CatalogService {
   const now = options.now ?? Date.now;
   const log = options.log;
   const maxPlayerCopies = options.maxPlayerCopies ?? 10_000;
   const games = new Map(config.games.map((g) => [g.appId, g]));
-  const playerCopies = new Map<string, Catalog>();
+  const players = new Map<string, PlayerState>();
   const sharedCopies = new Map<string, Catalog>();
   const inflight = new Map<string, Promise<CatalogAnswer>>();
 
   function keep(key: string, catalog: Catalog): void {
-    playerCopies.delete(key);
-    playerCopies.set(key, catalog);
-    if (playerCopies.size > maxPlayerCopies) playerCopies.delete(playerCopies.keys().next().value as string);
+    players.delete(key);
+    players.set(key, playerStateOf(catalog));
+    if (players.size > maxPlayerCopies) players.delete(players.keys().next().value as string);
   }
 
   async function load(appId: string, udid: string, key: string): Promise<CatalogAnswer> {
@@ -69,10 +71,13 @@ export function createCatalogService(config: RelayConfig, options: CatalogServic
       if (!(e instanceof CatalogSourceError)) throw e;
       reason = e.message;
     }
-    const own = playerCopies.get(key);
-    const fallback = own ?? sharedCopies.get(appId);
-    log?.warn({ appId, reason, served: own ? 'player copy' : fallback ? 'shared copy' : 'nothing' }, 'catalog source failed');
-    if (fallback) return { status: 200, body: { ...fallback, stale: true }, headers: NO_STORE };
+    const shared = sharedCopies.get(appId);
+    const mine = players.get(key);
+    log?.warn({ appId, reason, served: !shared ? 'nothing' : mine ? 'shared copy with player state' : 'shared copy' }, 'catalog source failed');
+    if (shared) {
+      const copy = mine ? withPlayerState(shared, mine) : shared;
+      return { status: 200, body: { ...copy, stale: true }, headers: NO_STORE };
+    }
     return error(502, 'CATALOG_UPSTREAM', `catalog source failed and no earlier copy exists: ${reason}`);
   }
 
