@@ -1962,6 +1962,20 @@ function compareText(a, b) {
 }
 
 /**
+ * The catalog with every pack and every subscription (the list and the special pages) passed through `pack` and
+ * `sub`; everything else as it was. One walk for the places that rewrite per-player fields.
+ */
+function mapCatalogItems(catalog, pack, sub) {
+    const page = (s) => (s ? sub(s) : null);
+    const { pages } = catalog;
+    return Object.assign(Object.assign({}, catalog), { packs: catalog.packs.map(pack), subscriptions: catalog.subscriptions.map(sub), pages: {
+            discount: page(pages.discount),
+            secret: page(pages.secret),
+            subscribe: { trial: page(pages.subscribe.trial), weekly: page(pages.subscribe.weekly), yearly: page(pages.subscribe.yearly) },
+        } });
+}
+
+/**
  * The catalog as it stands after this session's paid purchases: the relay's copy is cached for minutes, but a
  * first-charge pack or a trial bought a second ago must already show as used. Counts only go up, and only on
  * items that carry a per-player limit; unknown counts (`null`) stay unknown except that a purchase makes them 1.
@@ -1981,16 +1995,7 @@ function applyLocalPurchases(catalog, bought) {
         return 'firstChargeOnly' in withCount && withCount.firstChargeOnly === null
             ? Object.assign(Object.assign({}, withCount), { firstChargeOnly: true }) : withCount;
     };
-    const page = (s) => (s ? bump(s) : null);
-    return Object.assign(Object.assign({}, catalog), { packs: catalog.packs.map(bump), subscriptions: catalog.subscriptions.map(bump), pages: {
-            discount: page(catalog.pages.discount),
-            secret: page(catalog.pages.secret),
-            subscribe: {
-                trial: page(catalog.pages.subscribe.trial),
-                weekly: page(catalog.pages.subscribe.weekly),
-                yearly: page(catalog.pages.subscribe.yearly),
-            },
-        } });
+    return mapCatalogItems(catalog, bump, bump);
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Catalog, CatalogPack, CatalogSubscription } from '../../shared/schemas/catalog-types';
+import { mapCatalogItems, type Catalog, type CatalogPack, type CatalogSubscription } from '../../shared/schemas/catalog-types';
 
 /**
  * The catalog as it stands after this session's paid purchases: the relay's copy is cached for minutes, but a
@@ -17,19 +17,5 @@ export function applyLocalPurchases(catalog: Catalog, bought: ReadonlyMap<string
       ? { ...withCount, firstChargeOnly: true }
       : withCount;
   };
-  const page = (s: CatalogSubscription | null) => (s ? bump(s) : null);
-  return {
-    ...catalog,
-    packs: catalog.packs.map(bump),
-    subscriptions: catalog.subscriptions.map(bump),
-    pages: {
-      discount: page(catalog.pages.discount),
-      secret: page(catalog.pages.secret),
-      subscribe: {
-        trial: page(catalog.pages.subscribe.trial),
-        weekly: page(catalog.pages.subscribe.weekly),
-        yearly: page(catalog.pages.subscribe.yearly),
-      },
-    },
-  };
+  return mapCatalogItems(catalog, bump, bump);
 }

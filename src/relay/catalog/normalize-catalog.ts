@@ -15,6 +15,7 @@ import type {
   SubscriptionBadge,
 } from '../../shared/schemas/catalog';
 import { isKnownCurrency } from '../../shared/money/currencies';
+import { mapCatalogItems } from '../../shared/schemas/catalog-types';
 
 /**
  * The spec page's units: packs are priced in 分 (CNY fen), subscriptions in 美分 (US cents). A server that sends
@@ -118,22 +119,13 @@ export function normalizeCatalog(payload: unknown, appId: string, fetchedAt: num
 
 /** The same catalog with every per-user field withheld: what may be served to a udid it was not fetched for. */
 export function withoutUserState(catalog: Catalog): Catalog {
-  const strip = <T extends { purchaseCount: number | null }>(item: T): T => ({ ...item, purchaseCount: null });
-  const page = (s: CatalogSubscription | null) => (s ? strip(s) : null);
   return {
-    ...catalog,
+    ...mapCatalogItems(
+      catalog,
+      (p) => ({ ...p, purchaseCount: null, firstChargeOnly: null }),
+      (s) => ({ ...s, purchaseCount: null }),
+    ),
     userScoped: false,
-    packs: catalog.packs.map((p) => ({ ...strip(p), firstChargeOnly: null })),
-    subscriptions: catalog.subscriptions.map(strip),
-    pages: {
-      discount: page(catalog.pages.discount),
-      secret: page(catalog.pages.secret),
-      subscribe: {
-        trial: page(catalog.pages.subscribe.trial),
-        weekly: page(catalog.pages.subscribe.weekly),
-        yearly: page(catalog.pages.subscribe.yearly),
-      },
-    },
   };
 }
 

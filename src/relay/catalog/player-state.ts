@@ -1,4 +1,5 @@
 import type { Catalog, CatalogPack, CatalogSubscription } from '../../shared/schemas/catalog';
+import { mapCatalogItems } from '../../shared/schemas/catalog-types';
 
 /**
  * One player's per-player fields, by product id: all the relay keeps per udid. The catalog itself is kept once
@@ -33,20 +34,5 @@ export function withPlayerState(shared: Catalog, state: PlayerState): Catalog {
     const mine = state.subscriptions.get(s.productId);
     return mine === undefined ? s : { ...s, purchaseCount: mine };
   };
-  const page = (s: CatalogSubscription | null) => (s ? sub(s) : null);
-  return {
-    ...shared,
-    userScoped: true,
-    packs: shared.packs.map(pack),
-    subscriptions: shared.subscriptions.map(sub),
-    pages: {
-      discount: page(shared.pages.discount),
-      secret: page(shared.pages.secret),
-      subscribe: {
-        trial: page(shared.pages.subscribe.trial),
-        weekly: page(shared.pages.subscribe.weekly),
-        yearly: page(shared.pages.subscribe.yearly),
-      },
-    },
-  };
+  return { ...mapCatalogItems(shared, pack, sub), userScoped: true };
 }

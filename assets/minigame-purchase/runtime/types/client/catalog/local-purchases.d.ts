@@ -1,4 +1,4 @@
-import type { Catalog } from '../../shared/schemas/catalog-types';
+import { type Catalog } from '../../shared/schemas/catalog-types';
 /**
  * The catalog as it stands after this session's paid purchases: the relay's copy is cached for minutes, but a
  * first-charge pack or a trial bought a second ago must already show as used. Counts only go up, and only on

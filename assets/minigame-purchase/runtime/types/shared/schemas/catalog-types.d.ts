@@ -1,7 +1,8 @@
 /**
  * The normalized catalog's types, written out without zod so the client's published declarations (the Cocos
  * drop-in's `runtime/types`) need no zod. `catalog.ts` holds the schema and fails to compile if the two differ.
- * Field meanings are documented on the schema.
+ * Field meanings are documented on the schema. Also `mapCatalogItems`, the one walk over every item that the
+ * client and the relay both need (zod-free, so the client may import it).
  */
 export type PackBadge = 'first-charge' | 'recommend' | 'hot' | 'best-deal' | 'discount';
 export type SubscriptionBadge = 'recommend' | 'creator-pack' | 'ultra-pack';
@@ -55,4 +56,9 @@ export interface Catalog {
     subscriptions: CatalogSubscription[];
     pages: CatalogPages;
 }
+/**
+ * The catalog with every pack and every subscription (the list and the special pages) passed through `pack` and
+ * `sub`; everything else as it was. One walk for the places that rewrite per-player fields.
+ */
+export declare function mapCatalogItems(catalog: Catalog, pack: (p: CatalogPack) => CatalogPack, sub: (s: CatalogSubscription) => CatalogSubscription): Catalog;
 export {};
