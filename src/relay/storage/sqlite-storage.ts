@@ -27,8 +27,10 @@ export interface SqliteStorageOptions {
   /** Called once per committed ingest transaction with its item count (tests count transactions with it). @default none */
   onIngestCommit?: (items: number) => void;
   /**
-   * How long a delivery result waits for others to share its commit. Results of every sink land in one fsync
-   * instead of one each; a few ms per attempt is nothing next to an HTTP request. @default 2
+   * How long a delivery result waits for others to share its commit. 0 = the next turn of the event loop, which
+   * already gathers the results of every sink woken by the same I/O; a timer window costs a whole extra loop turn
+   * per attempt when ingest keeps the loop busy (measured: a third fewer Tianmu deliveries during a load test).
+   * @default 0
    */
   completeWindowMs?: number;
   /** The migrations to apply. @default SQLITE_MIGRATIONS */
@@ -75,7 +77,7 @@ export class SqliteStorage implements Storage {
     this.completeGroup = createGroupCommit({
       run: (items) => this.completeNow(items),
       maxItems: 1000,
-      windowMs: options.completeWindowMs ?? 2,
+      windowMs: options.completeWindowMs ?? 0,
     });
   }
 
