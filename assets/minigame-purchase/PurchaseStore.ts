@@ -102,6 +102,8 @@ export class PurchaseStore extends Component {
     this.subscriptionPanel?.bind(view.pages, buy);
     const content = this.scrollView?.content;
     if (!content || !this.itemPrefab) return;
+    // Destroyed, not only removed: a removed node keeps its components and listeners alive.
+    content.destroyAllChildren();
     content.removeAllChildren();
     const rows = this.listSubscriptions ? [...view.packs, ...view.subscriptions] : view.packs;
     for (const row of rows) {
