@@ -11,6 +11,7 @@ import { createRelayMetrics, type RelayMetrics } from './metrics/relay-metrics';
 import { reconcileMetricsText, startReconcileSchedules } from './reconcile/scheduler';
 import { collectSecrets } from './secrets';
 import { SINKS } from './sinks';
+import { createSessionVerifier } from './session/session-verifier';
 import { openStorage } from './storage/open-storage';
 import type { Storage } from './storage/storage';
 
@@ -107,6 +108,7 @@ export function createRelay(config: RelayConfig, options: RelayOptions = {}): Re
       corsOrigin: options.corsOrigin ?? config.corsOrigin ?? '*',
       extraMetricsText: reconcileMetricsText,
       wechatTimeoutMs: options.wechatTimeoutMs ?? 5000,
+      verifySession: createSessionVerifier(config.session.secret),
     };
     server = createRelayServer(ctx, options.extraRoutes ?? []);
     try {

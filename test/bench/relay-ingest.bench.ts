@@ -222,14 +222,14 @@ interface Sessions {
 }
 
 /** Starts the compiled relay on `config` and logs in one user per connection, as many players would be. */
-async function startRelay(main: string, dir: string, name: string, sinks: object, env: Record<string, string>, children: Child[]) {
+async function startRelay(main: string, dir: string, name: string, sinks: object, env: Record<string, string>, children: Child[], storage?: object) {
   const configFile = join(dir, `${name}.json`);
   writeFileSync(
     configFile,
     JSON.stringify({
       host: '127.0.0.1',
       port: 0,
-      storage: { sqlite: join(dir, `${name}.db`) },
+      storage: storage ?? { sqlite: join(dir, `${name}.db`) },
       session: { mode: 'sandbox', secret: 'env:BENCH_SESSION_SECRET' },
       limits: { perIpPerMinute: 100_000_000, perOpenidPerMinute: 100_000_000 },
       ...(SINK_CONCURRENCY === undefined ? {} : { delivery: { concurrencyPerSink: SINK_CONCURRENCY } }),
@@ -282,6 +282,12 @@ async function main(): Promise<void> {
     const ingestA = await ingestSeconds(a.url);
     await a.relay.stop();
 
+    // A': the same on an in-memory SQLite (no fsync, not durable): a diagnostic of what durability costs.
+    const m = await startRelay(main, dir, 'in-memory', {}, env, children, { sqlite: ':memory:' });
+    await load(m.url, '/v1/purchases', m.sessions.body, m.sessions.headers, WARMUP_MS, MAX_REQUESTS);
+    const rm = await load(m.url, '/v1/purchases', m.sessions.body, m.sessions.headers, DURATION_MS, MAX_REQUESTS);
+    await m.relay.stop();
+
     // B: ingest while the worker delivers every purchase to fake Tianmu, Hive and Kakao.
     const b = await startRelay(
       main,
@@ -324,7 +330,8 @@ async function main(): Promise<void> {
     console.log(line('hello-world node:http (after)', h2));
     console.log(line('relay, ingest only', ra));
     console.log(line('relay, ingest while delivering', rb));
-    console.log(`ratio relay / hello-world           : ${fmt(ra.requests / ra.seconds / hRate, 2)} ingest only, ${fmt(rb.requests / rb.seconds / hRate, 2)} while delivering (aim >= 0.30)`);
+    console.log(line('(diagnostic) in-memory SQLite', rm));
+    console.log(`ratio relay / hello-world           : ${fmt(ra.requests / ra.seconds / hRate, 2)} ingest only, ${fmt(rb.requests / rb.seconds / hRate, 2)} while delivering (aim >= 0.30); ${fmt(rm.requests / rm.seconds / hRate, 2)} without fsync`);
     console.log(`mean storage.ingest (commit) time   : ${fmt(ingestA * 1000, 1)} ms ingest only, ${fmt(ingestB * 1000, 1)} ms while delivering (relay_ingest_duration_seconds)`);
     console.log(`relay peak RSS (VmHWM)              : ${fmt(peakA)} MB ingest only, ${fmt(peakB)} MB while delivering (limit 200 MB)`);
     console.log(`delivered when ingest stopped       : ${Object.entries(atIngestEnd).map(([k, v]) => `${k} ${v.unique}`).join(', ')} of ${expected}`);
@@ -336,7 +343,7 @@ async function main(): Promise<void> {
     }
     const all = Object.values(s).every((v) => v.unique >= expected);
     console.log(`every delivery done ${fmt((drainedAt - ingestEnd) / 1000, 1)} s after ingest stopped (${all ? 'all delivered' : 'NOT all delivered'})`);
-    failed = ra.errors + rb.errors > 0 || !all || Object.values(s).some((v) => v.rejected > 0);
+    failed = ra.errors + rb.errors + rm.errors > 0 || !all || Object.values(s).some((v) => v.rejected > 0);
   } finally {
     await Promise.all(children.map((c) => c.stop()));
     rmSync(dir, { recursive: true, force: true });

@@ -3,6 +3,7 @@ import type { GameConfig, RelayConfig } from '../config/config-schema';
 import type { CatalogService } from '../catalog/catalog-service';
 import type { RelayLogger } from '../log/logger';
 import type { RelayMetrics } from '../metrics/relay-metrics';
+import type { SessionVerification } from '../session/session-verifier';
 import type { Storage } from '../storage/storage';
 import type { RateLimiter } from './rate-limiter';
 
@@ -24,6 +25,8 @@ export interface RelayContext {
   extraMetricsText: () => string;
   /** `jscode2session` timeout. */
   wechatTimeoutMs: number;
+  /** Checks a session token (`session-verifier.ts`). */
+  verifySession: (token: string, nowMs: number) => SessionVerification;
 }
 
 /** One request as a route sees it. */

@@ -1,6 +1,5 @@
 import type { IncomingMessage } from 'node:http';
 import type { SessionClaims } from '../../session/session-token';
-import { verifySessionToken } from '../../session/session-token';
 import { bearerToken } from '../bearer-token';
 import { HttpError } from '../http-error';
 import type { RelayContext } from '../relay-context';
@@ -17,7 +16,7 @@ const REASONS: Record<string, string> = {
 export function authenticate(ctx: RelayContext, req: IncomingMessage): SessionClaims {
   const token = bearerToken(req);
   if (token === undefined) throw new HttpError(401, 'UNAUTHENTICATED', 'authorization: send "Authorization: Bearer <session token>"', 'authorization');
-  const v = verifySessionToken(token, ctx.config.session.secret, ctx.now());
+  const v = ctx.verifySession(token, ctx.now());
   if (!v.ok) throw new HttpError(401, v.reason === 'expired' ? 'TOKEN_EXPIRED' : 'INVALID_TOKEN', `authorization: ${REASONS[v.reason]}`, 'authorization');
   if (!ctx.games.has(v.claims.appId)) throw new HttpError(401, 'INVALID_TOKEN', 'authorization: the token names a game this relay does not serve', 'authorization');
   return v.claims;
