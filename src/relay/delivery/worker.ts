@@ -123,7 +123,10 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
         // rather than sent while another worker may already hold it.
         const timeout = batch.config?.url !== undefined ? batch.config.timeoutMs : 0;
         const waited = now() - batch.claimedAt;
-        if (waited >= policy.leaseMs / 2 && waited + timeout >= policy.leaseMs) continue;
+        if (waited >= policy.leaseMs / 2 && waited + timeout >= policy.leaseMs) {
+          log.debug({ sink: this.sink.name, rows: batch.rows.length, waitedMs: waited }, 'batch waited too long for a slot: its lease is left to expire');
+          continue;
+        }
         started += batch.rows.length;
         const p: Promise<void> = this.attempt(batch).finally(() => this.inFlight.delete(p));
         this.inFlight.add(p);
