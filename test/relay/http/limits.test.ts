@@ -101,3 +101,19 @@ describe('per-IP rate limit', () => {
     expect((await call(t.url, 'GET', '/metrics')).status).toBe(200);
   });
 });
+
+describe('per-IP rate limit behind a trusted proxy', () => {
+  let t: TestRelay;
+  beforeAll(async () => {
+    t = await startTestRelay({ trustedProxies: ['127.0.0.1'], limits: { bodyBytes: 64 * 1024, perIpPerMinute: 2, perOpenidPerMinute: 100 } });
+  });
+  afterAll(() => t.close());
+
+  it('limits each forwarded client on its own, not the proxy as one client', async () => {
+    const post = (xff: string) => call(t.url, 'POST', '/v1/session', { body: { appId: APP_ID, code: 'c' }, headers: { 'x-forwarded-for': xff } });
+    expect([(await post('198.51.100.1')).status, (await post('198.51.100.1')).status, (await post('198.51.100.1')).status]).toEqual([200, 200, 429]);
+    expect([(await post('198.51.100.2')).status, (await post('198.51.100.2')).status]).toEqual([200, 200]);
+    // A client cannot dodge its limit by prepending hops: the rightmost untrusted hop is what counts.
+    expect((await post('203.0.113.77, 198.51.100.1')).status).toBe(429);
+  });
+});
