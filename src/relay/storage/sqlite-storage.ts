@@ -47,8 +47,9 @@ interface CompleteItem {
 const CALL_KEY_PREFIX = 'last-call:';
 
 /**
- * The relay's storage on one SQLite file: WAL, `synchronous=FULL` (a commit survives a power cut), every write in
- * `BEGIN IMMEDIATE` so several processes on one file serialize instead of failing mid-transaction.
+ * The relay's storage on one SQLite file: WAL, `synchronous=FULL` for ingest and admin writes (a commit survives a
+ * power cut), `NORMAL` for claims and delivery results (they survive a process kill; a power cut can cost a resend),
+ * every write in `BEGIN IMMEDIATE` so several processes on one file serialize instead of failing mid-transaction.
  */
 export class SqliteStorage implements Storage {
   private readonly db: Database.Database;
@@ -162,9 +163,14 @@ export class SqliteStorage implements Storage {
     );
     // A lease need not survive a power cut (a lost lease only means the row is due again), so claims skip the
     // fsync that ingest and completion pay for. A later FULL commit syncs the WAL up to and including these frames.
+    return this.withNormalSync(() => this.claimNow(due, lease, read, sink, now, limit, leaseMs));
+  }
+
+  /** Runs `fn` with `synchronous=NORMAL` (no fsync at commit) and hands FULL back for everything else. */
+  private withNormalSync<T>(fn: () => T): T {
     this.db.pragma('synchronous = NORMAL');
     try {
-      return this.claimNow(due, lease, read, sink, now, limit, leaseMs);
+      return fn();
     } finally {
       this.db.pragma('synchronous = FULL');
     }
@@ -224,6 +230,19 @@ export class SqliteStorage implements Storage {
       `UPDATE deliveries SET status = 'dead', attempts = attempts + 1, lease_until = NULL, lease_token = NULL,
        last_error = @error, updated_at = @at ${where}`,
     );
+    // A completion need not survive a power cut: a lost "delivered" mark only means the row is sent once more, which
+    // the delivery guarantee already allows (sinks get deterministic ids). In WAL mode a NORMAL commit is still in
+    // the file after a process kill (the OS has the pages), and the next FULL commit (ingest) syncs it with its own
+    // frames; what it saves is an fsync on the event loop per completion group, which ingest was queueing behind.
+    return this.withNormalSync(() => this.completeGroupNow(items, delivered, retry, dead));
+  }
+
+  private completeGroupNow(
+    items: readonly CompleteItem[],
+    delivered: Database.Statement,
+    retry: Database.Statement,
+    dead: Database.Statement,
+  ): boolean[] {
     return this.db
       .transaction(() =>
         items.map(({ id, token, result }) => {
