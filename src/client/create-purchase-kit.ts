@@ -4,10 +4,10 @@ import type { GameContext } from './report/build-report';
 import type { PurchaseResult } from './payment/purchase-flow';
 import type { PurchaseReport } from '../shared/schemas/purchase-report';
 import { createPlatform } from './platform/detect-platform';
-import { OrderStore } from './queue/order-store';
-import { ReportQueue } from './queue/report-queue';
-import { Session } from './session/session';
-import { Emitter } from './emitter';
+import { createOrderStore } from './queue/order-store';
+import { createReportQueue } from './queue/report-queue';
+import { createSession } from './session/session';
+import { createEmitter } from './emitter';
 import { createPurchaseFlow } from './payment/purchase-flow';
 import { createPaymentHooks } from './payment/hooked-payments';
 import { buildReport } from './report/build-report';
@@ -64,10 +64,10 @@ export function createPurchaseKit(options: PurchaseKitOptions): PurchaseKit {
   const platform =
     typeof options.platform === 'object' ? options.platform : createPlatform(options.platform, options.payment);
   const relayUrl = options.relayUrl.replace(/\/+$/, '');
-  const events = new Emitter<KitEvents>();
-  const store = new OrderStore(platform.storage);
-  const session = new Session(platform, relayUrl, options.appId, options.requestTimeoutMs ?? 10000);
-  const queue = new ReportQueue(platform, store, session, {
+  const events = createEmitter<KitEvents>();
+  const store = createOrderStore(platform.storage);
+  const session = createSession(platform, relayUrl, options.appId, options.requestTimeoutMs ?? 10000);
+  const queue = createReportQueue(platform, store, session, {
     reported: (r) => events.emit('reported', r),
     error: (e) => events.emit('error', e),
   }, { batchSize: options.batchSize, backoff: options.backoff });
@@ -78,7 +78,7 @@ export function createPurchaseKit(options: PurchaseKitOptions): PurchaseKit {
     platform,
     store,
     appId: options.appId,
-    uid: () => session.openid || '',
+    uid: () => session.openid() || '',
     context: () => context,
     coinPrice: options.payment?.coinPrice ?? 10,
     queued: flushSoon,
@@ -120,7 +120,7 @@ export function createPurchaseKit(options: PurchaseKitOptions): PurchaseKit {
         {
           orderId,
           appId: options.appId,
-          uid: session.openid || '',
+          uid: session.openid() || '',
           productId: p.productId,
           goodsName: p.goodsName,
           amount: p.amount,

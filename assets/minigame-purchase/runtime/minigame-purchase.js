@@ -594,58 +594,51 @@ function createPlatform(name = detectPlatform(), payment = {}) {
 const STORAGE_PREFIX = 'mp:v1:';
 const INDEX_KEY = STORAGE_PREFIX + 'orders';
 const orderKey = (id) => STORAGE_PREFIX + 'o:' + id;
-class OrderStore {
-    constructor(storage) {
-        this.storage = storage;
-        this.orders = new Map();
-        for (const id of parseIndex(storage.get(INDEX_KEY))) {
-            const raw = storage.get(orderKey(id));
-            const order = raw ? parseOrder(raw) : undefined;
-            if (order)
-                this.orders.set(id, order);
-        }
+/** The orders `storage` holds, loaded now; then kept in memory and written through. */
+function createOrderStore(storage) {
+    // A closure rather than a class: its members minify, the bundle a game ships is smaller.
+    const orders = new Map();
+    for (const id of parseIndex(storage.get(INDEX_KEY))) {
+        const raw = storage.get(orderKey(id));
+        const order = raw ? parseOrder(raw) : undefined;
+        if (order)
+            orders.set(id, order);
     }
-    get(id) {
-        return this.orders.get(id);
-    }
-    list(state) {
-        const all = Array.from(this.orders.entries());
-        return state ? all.filter(([, o]) => o.s === state) : all;
-    }
-    /** Adds a new order: its own key first, then the index, so a crash in between leaves no dangling index entry. */
-    add(id, order) {
-        this.storage.set(orderKey(id), JSON.stringify(order));
-        this.orders.set(id, order);
-        try {
-            this.writeIndex();
-        }
-        catch (e) {
-            this.orders.delete(id);
-            this.storage.remove(orderKey(id));
-            throw e;
-        }
-    }
-    /** Rewrites one order in one storage write (pending → queued, queued → rejected). Memory follows storage. */
-    put(id, order) {
-        this.storage.set(orderKey(id), JSON.stringify(order));
-        this.orders.set(id, order);
-    }
-    /** Keeps the order in memory only (storage refused it): it is still sent, and the caller says so loudly. */
-    keepInMemory(id, order) {
-        this.orders.set(id, order);
-    }
-    /** Removes orders (the relay has them): their keys first, then the index once for the whole batch. */
-    remove(ids) {
-        for (const id of ids) {
-            this.storage.remove(orderKey(id));
-            this.orders.delete(id);
-        }
-        if (ids.length)
-            this.writeIndex();
-    }
-    writeIndex() {
-        this.storage.set(INDEX_KEY, JSON.stringify(Array.from(this.orders.keys())));
-    }
+    const writeIndex = () => storage.set(INDEX_KEY, JSON.stringify(Array.from(orders.keys())));
+    const put = (id, order) => {
+        storage.set(orderKey(id), JSON.stringify(order));
+        orders.set(id, order);
+    };
+    return {
+        get: (id) => orders.get(id),
+        list(state) {
+            const all = Array.from(orders.entries());
+            return state ? all.filter(([, o]) => o.s === state) : all;
+        },
+        add(id, order) {
+            put(id, order);
+            try {
+                writeIndex();
+            }
+            catch (e) {
+                orders.delete(id);
+                storage.remove(orderKey(id));
+                throw e;
+            }
+        },
+        put,
+        keepInMemory(id, order) {
+            orders.set(id, order);
+        },
+        remove(ids) {
+            for (const id of ids) {
+                storage.remove(orderKey(id));
+                orders.delete(id);
+            }
+            if (ids.length)
+                writeIndex();
+        },
+    };
 }
 function parseIndex(raw) {
     try {
@@ -706,17 +699,24 @@ function currencyExponent(currency) {
     return (_a = EXPONENT_EXCEPTIONS[currency]) !== null && _a !== void 0 ? _a : 2;
 }
 
+const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** A string of `min`..`max` UTF-16 units. */
+const str = (min, max) => (v) => typeof v === 'string' && v.length >= min && v.length <= max;
+/** A safe integer in `min`..`max`. */
+const int = (min, max) => (v) => typeof v === 'number' && Number.isSafeInteger(v) && v >= min && v <= max;
+const opt = (c) => (v) => v === undefined || c(v);
+const orNull = (c) => (v) => v === null || c(v);
+const oneOf = (...xs) => (v) => xs.indexOf(v) >= 0;
+const re = (r) => (v) => typeof v === 'string' && r.test(v);
+
+// A hand-written check of `PurchaseReportSchema`, so the client bundle ships without zod. A property test runs
+// generated reports through both and asserts they agree.
 /**
  * Copies of the shared constants: importing them would pull zod into the client bundle (the schema module builds
  * its schemas at load). A test asserts they equal `ORDER_ID_PATTERN` and `MAX_REPORTS_PER_BATCH`.
  */
 const CLIENT_ORDER_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 const CLIENT_MAX_REPORTS_PER_BATCH = 50;
-const str = (min, max) => (v) => typeof v === 'string' && v.length >= min && v.length <= max;
-const opt = (c) => (v) => v === undefined || c(v);
-const int = (min, max) => (v) => typeof v === 'number' && Number.isSafeInteger(v) && v >= min && v <= max;
-const oneOf = (...xs) => (v) => xs.indexOf(v) >= 0;
-const re = (r) => (v) => typeof v === 'string' && r.test(v);
 const DEVICE = {
     type: oneOf(1, 2, 3),
     brand: opt(str(0, 64)),
@@ -726,7 +726,6 @@ const DEVICE = {
     language: opt(str(0, 32)),
     platformVersion: opt(str(0, 64)),
 };
-const isObject$1 = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
 const REPORT = {
     orderId: re(CLIENT_ORDER_ID_PATTERN),
     appId: str(1, 64),
@@ -745,7 +744,7 @@ const REPORT = {
     country: opt(re(/^[A-Za-z]{2}$/)),
     serverId: opt(str(0, 32)),
     characterId: opt(str(0, 64)),
-    device: (v) => isObject$1(v) && firstBad(DEVICE, v) === undefined,
+    device: (v) => isObject(v) && firstBad(DEVICE, v) === undefined,
     netType: opt(str(0, 16)),
     scene: opt(str(0, 32)),
     sdkVersion: str(0, 32),
@@ -758,10 +757,10 @@ function firstBad(checks, v) {
 }
 /** The first field of `v` that `PurchaseReportSchema` would refuse, or undefined when it is a valid report. */
 function reportProblem(v) {
-    if (!isObject$1(v))
+    if (!isObject(v))
         return '(root)';
     const bad = firstBad(REPORT, v);
-    if (bad === 'device' && isObject$1(v.device))
+    if (bad === 'device' && isObject(v.device))
         return 'device.' + firstBad(DEVICE, v.device);
     return bad;
 }
@@ -769,122 +768,102 @@ function isPurchaseReport(v) {
     return reportProblem(v) === undefined;
 }
 
-/**
- * The write-ahead report queue. Entries live in the OrderStore; one leaves storage only when the relay answered
- * `accepted` or `duplicate` for its order id. A `rejected` one is set aside with the reason.
- */
-class ReportQueue {
-    constructor(platform, store, session, events, opts = {}) {
-        this.platform = platform;
-        this.store = store;
-        this.session = session;
-        this.events = events;
-        this.opts = opts;
-        this.again = false;
-        this.attempt = 0;
-        this.timerAt = 0;
-        this.closed = false;
-        this.limit = this.maxBatch();
-    }
-    /** Sends every queued report; resolves when the queue is empty or a failure scheduled a retry. Never rejects. */
-    flush() {
-        if (this.closed)
+function createReportQueue(platform, store, session, events, opts = {}) {
+    // A closure rather than a class: its members minify, the bundle a game ships is smaller.
+    const { clock } = platform;
+    let flushing;
+    let again = false;
+    let attempt = 0;
+    let timer;
+    let timerAt = 0;
+    let closed = false;
+    const maxBatch = () => { var _a; return Math.max(1, Math.min(CLIENT_MAX_REPORTS_PER_BATCH, (_a = opts.batchSize) !== null && _a !== void 0 ? _a : CLIENT_MAX_REPORTS_PER_BATCH)); };
+    let limit = maxBatch();
+    function flush() {
+        if (closed)
             return Promise.resolve();
-        if (this.flushing) {
-            this.again = true;
-            return this.flushing;
+        if (flushing) {
+            again = true;
+            return flushing;
         }
-        this.cancelTimer();
-        this.flushing = this.drain().then(() => {
-            this.flushing = undefined;
-            if (this.again) {
-                this.again = false;
-                return this.flush();
+        cancelTimer();
+        return (flushing = drain().then(() => {
+            flushing = undefined;
+            if (again) {
+                again = false;
+                return flush();
             }
-        });
-        return this.flushing;
+        }));
     }
-    /** The network came back: whatever the backoff said, try now. */
-    retryNow() {
-        this.attempt = 0;
-        return this.flush();
-    }
-    /** Stops timers; the stored entries stay for the next start. */
-    close() {
-        this.closed = true;
-        this.cancelTimer();
-    }
-    maxBatch() {
-        var _a;
-        return Math.max(1, Math.min(CLIENT_MAX_REPORTS_PER_BATCH, (_a = this.opts.batchSize) !== null && _a !== void 0 ? _a : CLIENT_MAX_REPORTS_PER_BATCH));
-    }
-    async drain() {
+    async function drain() {
         for (;;) {
-            if (this.closed)
+            if (closed)
                 return;
-            const batch = this.nextBatch();
+            const batch = nextBatch();
             if (!batch.length) {
-                this.limit = this.maxBatch();
+                limit = maxBatch();
                 return;
             }
-            const ok = await this.send(batch);
-            if (!ok) {
-                this.schedule(backoffDelay(this.attempt++, this.platform.clock.random, this.opts.backoff));
+            if (!(await send(batch))) {
+                schedule(backoffDelay(attempt++, clock.random, opts.backoff));
                 return;
             }
-            this.attempt = 0;
+            attempt = 0;
         }
     }
     /** Queued reports, completed with the session's openid and checked; a malformed one is set aside at once. */
-    nextBatch() {
+    function nextBatch() {
         const out = [];
-        for (const [id, o] of this.store.list('q')) {
-            if (out.length >= this.limit)
+        const openid = session.openid();
+        for (const [id, o] of store.list('q')) {
+            if (out.length >= limit)
                 break;
-            const report = o.r.uid || !this.session.openid ? o.r : Object.assign(Object.assign({}, o.r), { uid: this.session.openid });
+            const report = o.r.uid || !openid ? o.r : Object.assign(Object.assign({}, o.r), { uid: openid });
             const bad = report.uid ? reportProblem(report) : undefined;
             if (bad)
-                this.setAside(id, o, `invalid report field ${bad}`, new InvalidReportError(`order ${id}: bad ${bad}`, bad));
+                setAside(id, o, `invalid report field ${bad}`, new InvalidReportError(`order ${id}: bad ${bad}`, bad));
             else
                 out.push(report);
         }
         return out;
     }
     /** One POST; true when the relay answered for the batch (whatever it said), false to back off. */
-    async send(batch) {
+    async function send(batch) {
         let res;
         try {
-            if (!this.session.openid)
-                await this.session.login();
-            const reports = batch.map((r) => (r.uid ? r : Object.assign(Object.assign({}, r), { uid: this.session.openid })));
-            res = await this.session.request({ url: '/v1/purchases', method: 'POST', body: { reports } });
+            if (!session.openid())
+                await session.login();
+            const uid = session.openid();
+            const reports = batch.map((r) => (r.uid ? r : Object.assign(Object.assign({}, r), { uid })));
+            res = await session.request({ url: '/v1/purchases', method: 'POST', body: { reports } });
         }
         catch (e) {
-            this.events.error(e instanceof PurchaseError ? e : new RelayError(String(e)));
+            events.error(e instanceof PurchaseError ? e : new RelayError(String(e)));
             return false;
         }
-        if (res.status === 200)
-            return this.settle(batch, res.body);
-        if (res.status === 413 || res.status === 400) {
+        const { status } = res;
+        if (status === 200)
+            return settle(batch, res.body);
+        if (status === 413 || status === 400) {
             if (batch.length > 1) {
                 // One report spoils the batch: go one by one until the culprit is set aside alone.
-                this.limit = res.status === 413 ? Math.max(1, batch.length >> 1) : 1;
+                limit = status === 413 ? Math.max(1, batch.length >> 1) : 1;
                 return true;
             }
             const id = batch[0].orderId;
-            const reason = errorMessage(res.body) || `relay answered ${res.status}`;
-            this.setAside(id, this.store.get(id), reason, new RelayRejectedError(reason, id));
+            const reason = errorMessage(res.body) || `relay answered ${status}`;
+            setAside(id, store.get(id), reason, new RelayRejectedError(reason, id));
             return true;
         }
-        this.events.error(new RelayError(`POST /v1/purchases answered ${res.status}`, res.status));
-        if (!isRetryableStatus(res.status))
-            this.attempt = Math.max(this.attempt, 3);
+        events.error(new RelayError(`POST /v1/purchases answered ${status}`, status));
+        if (!isRetryableStatus(status))
+            attempt = Math.max(attempt, 3);
         return false;
     }
-    settle(batch, body) {
+    function settle(batch, body) {
         const results = body === null || body === void 0 ? void 0 : body.results;
         if (!Array.isArray(results)) {
-            this.events.error(new RelayError('POST /v1/purchases answered 200 without results', 200));
+            events.error(new RelayError('POST /v1/purchases answered 200 without results', 200));
             return false;
         }
         const sent = new Set(batch.map((r) => r.orderId));
@@ -893,7 +872,8 @@ class ReportQueue {
         let asideCount = 0;
         for (const r of results) {
             const id = r && typeof r.orderId === 'string' && sent.has(r.orderId) ? r.orderId : undefined;
-            if (!id || !this.store.get(id))
+            const order = id && store.get(id);
+            if (!order)
                 continue;
             if (r.status === 'accepted' || r.status === 'duplicate') {
                 done.push(id);
@@ -901,48 +881,59 @@ class ReportQueue {
             }
             else if (r.status === 'rejected') {
                 const reason = typeof r.error === 'string' ? r.error : 'rejected by the relay';
-                this.setAside(id, this.store.get(id), reason, new RelayRejectedError(reason, id));
+                setAside(id, order, reason, new RelayRejectedError(reason, id));
                 asideCount++;
             }
         }
-        this.store.remove(done);
+        store.remove(done);
         for (const r of reported)
-            this.events.reported(r);
+            events.reported(r);
         // Orders the relay did not mention stay queued; an answer that settles none of them is a failure to back off from.
         if (done.length + asideCount === 0)
-            this.events.error(new RelayError('POST /v1/purchases settled none of the batch', 200));
+            events.error(new RelayError('POST /v1/purchases settled none of the batch', 200));
         return done.length + asideCount > 0;
     }
-    setAside(id, order, reason, err) {
+    function setAside(id, order, reason, err) {
         const next = { s: 'r', r: order.r, e: reason };
         try {
-            this.store.put(id, next);
+            store.put(id, next);
         }
         catch (_a) {
-            this.store.keepInMemory(id, next);
-            this.events.error(new StorageFullError());
+            store.keepInMemory(id, next);
+            events.error(new StorageFullError());
         }
-        this.events.error(err);
+        events.error(err);
     }
     /** Arms the one timer: the earliest of a backoff retry and the periodic flush. */
-    schedule(delayMs) {
-        if (this.closed)
+    function schedule(delayMs) {
+        if (closed)
             return;
-        const at = this.platform.clock.now() + delayMs;
-        if (this.timer !== undefined && this.timerAt <= at)
+        const at = clock.now() + delayMs;
+        if (timer !== undefined && timerAt <= at)
             return;
-        this.cancelTimer();
-        this.timerAt = at;
-        this.timer = this.platform.clock.setTimeout(() => {
-            this.timer = undefined;
-            void this.flush();
+        cancelTimer();
+        timerAt = at;
+        timer = clock.setTimeout(() => {
+            timer = undefined;
+            void flush();
         }, delayMs);
     }
-    cancelTimer() {
-        if (this.timer !== undefined)
-            this.platform.clock.clearTimeout(this.timer);
-        this.timer = undefined;
+    function cancelTimer() {
+        if (timer !== undefined)
+            clock.clearTimeout(timer);
+        timer = undefined;
     }
+    return {
+        flush,
+        retryNow() {
+            attempt = 0;
+            return flush();
+        },
+        close() {
+            closed = true;
+            cancelTimer();
+        },
+    };
 }
 function errorMessage(body) {
     const e = body === null || body === void 0 ? void 0 : body.error;
@@ -954,73 +945,57 @@ function errorMessage(body) {
 const SESSION_KEY = STORAGE_PREFIX + 'session';
 /** Renew a little before expiry so a request never leaves with a token that dies on the way. */
 const EXPIRY_MARGIN_MS = 60000;
-/**
- * `platform.login()` → `POST /v1/session` → token in storage; `request()` adds the Bearer token and, on a 401,
- * logs in again once and retries once.
- */
-class Session {
-    constructor(platform, relayUrl, appId, timeoutMs) {
-        this.platform = platform;
-        this.relayUrl = relayUrl;
-        this.appId = appId;
-        this.timeoutMs = timeoutMs;
-        this.info = parseSession(platform.storage.get(SESSION_KEY));
-    }
-    get openid() {
-        var _a;
-        return (_a = this.info) === null || _a === void 0 ? void 0 : _a.openid;
-    }
-    login() {
-        if (!this.loggingIn) {
-            this.loggingIn = this.doLogin().then((s) => ((this.loggingIn = undefined), s), (e) => {
-                this.loggingIn = undefined;
-                throw e;
-            });
-        }
-        return this.loggingIn;
-    }
-    /** A relay request with the token; a 401 re-logs in once. Rejects with NetworkError when the relay is unreachable. */
-    async request(req) {
-        const valid = this.info && this.info.expiresAt - EXPIRY_MARGIN_MS > this.platform.clock.now();
-        const first = await this.send(req, valid ? this.info : await this.login());
-        if (first.status !== 401)
-            return first;
-        return this.send(req, await this.login());
-    }
-    async send(req, s) {
-        return this.raw(Object.assign(Object.assign({}, req), { headers: Object.assign(Object.assign({}, req.headers), { authorization: 'Bearer ' + s.token }) }));
-    }
-    async raw(req) {
+function createSession(platform, relayUrl, appId, timeoutMs) {
+    // A closure rather than a class: its members minify, the bundle a game ships is smaller.
+    let info = parseSession(platform.storage.get(SESSION_KEY));
+    let loggingIn;
+    const raw = async (req) => {
         var _a;
         try {
-            return await this.platform.request(Object.assign(Object.assign({ timeoutMs: this.timeoutMs }, req), { url: this.relayUrl + req.url }));
+            return await platform.request(Object.assign(Object.assign({ timeoutMs }, req), { url: relayUrl + req.url }));
         }
         catch (e) {
             throw new NetworkError(String((_a = e === null || e === void 0 ? void 0 : e.message) !== null && _a !== void 0 ? _a : e));
         }
-    }
-    async doLogin() {
+    };
+    const send = (req, s) => raw(Object.assign(Object.assign({}, req), { headers: Object.assign(Object.assign({}, req.headers), { authorization: 'Bearer ' + s.token }) }));
+    const doLogin = async () => {
         var _a;
         let code;
         try {
-            code = await this.platform.login();
+            code = await platform.login();
         }
         catch (e) {
             throw new NetworkError('login failed: ' + String((_a = e === null || e === void 0 ? void 0 : e.message) !== null && _a !== void 0 ? _a : e));
         }
-        const res = await this.raw({ url: '/v1/session', method: 'POST', body: { appId: this.appId, code } });
+        const res = await raw({ url: '/v1/session', method: 'POST', body: { appId, code } });
         const s = res.status === 200 ? asSession(res.body) : undefined;
         if (!s)
             throw new RelayError(`POST /v1/session answered ${res.status}`, res.status);
-        this.info = s;
+        info = s;
         try {
-            this.platform.storage.set(SESSION_KEY, JSON.stringify(s));
+            platform.storage.set(SESSION_KEY, JSON.stringify(s));
         }
         catch (_b) {
             // A session that cannot be cached only costs a login on the next start.
         }
         return s;
-    }
+    };
+    const login = () => (loggingIn || (loggingIn = doLogin().then((s) => ((loggingIn = undefined), s), (e) => {
+        loggingIn = undefined;
+        throw e;
+    })));
+    return {
+        openid: () => info && info.openid,
+        login,
+        async request(req) {
+            const valid = info && info.expiresAt - EXPIRY_MARGIN_MS > platform.clock.now();
+            const first = await send(req, valid ? info : await login());
+            if (first.status !== 401)
+                return first;
+            return send(req, await login());
+        },
+    };
 }
 function asSession(v) {
     const o = v;
@@ -1037,31 +1012,29 @@ function parseSession(raw) {
     }
 }
 
-/** A minimal typed event emitter: a listener that throws never breaks the kit or other listeners. */
-class Emitter {
-    constructor() {
-        this.listeners = {};
-    }
-    on(event, fn) {
-        var _a;
-        const list = ((_a = this.listeners)[event] || (_a[event] = []));
-        list.push(fn);
-        return () => {
-            const i = list.indexOf(fn);
-            if (i >= 0)
-                list.splice(i, 1);
-        };
-    }
-    emit(event, e) {
-        for (const fn of (this.listeners[event] || []).slice()) {
-            try {
-                fn(e);
+function createEmitter() {
+    const listeners = {};
+    return {
+        on(event, fn) {
+            const list = (listeners[event] || (listeners[event] = []));
+            list.push(fn);
+            return () => {
+                const i = list.indexOf(fn);
+                if (i >= 0)
+                    list.splice(i, 1);
+            };
+        },
+        emit(event, e) {
+            for (const fn of (listeners[event] || []).slice()) {
+                try {
+                    fn(e);
+                }
+                catch (_a) {
+                    // A game's listener bug must not stop the queue.
+                }
             }
-            catch (_a) {
-                // A game's listener bug must not stop the queue.
-            }
-        }
-    }
+        },
+    };
 }
 
 /** Sent as `sdkVersion` in every report; a test keeps it equal to package.json's version. */
@@ -1277,134 +1250,74 @@ function createPaymentHooks(d) {
 function catalogProblem(value) {
     if (!isObject(value))
         return 'catalog: not an object';
-    if (value.version !== 1)
-        return 'version: expected 1';
-    if (!isText(value.appId, 1, Infinity))
-        return 'appId: expected a non-empty string';
-    if (!isCount(value.fetchedAt, Number.MAX_SAFE_INTEGER))
-        return 'fetchedAt: expected a non-negative integer';
-    if (typeof value.stale !== 'boolean')
-        return 'stale: expected a boolean';
-    if (typeof value.userScoped !== 'boolean')
-        return 'userScoped: expected a boolean';
-    if (!Array.isArray(value.packs))
-        return 'packs: expected an array';
-    for (let i = 0; i < value.packs.length; i++) {
-        const p = packProblem(value.packs[i]);
-        if (p)
-            return `packs[${i}].${p}`;
-    }
-    if (!Array.isArray(value.subscriptions))
-        return 'subscriptions: expected an array';
-    for (let i = 0; i < value.subscriptions.length; i++) {
-        const p = subscriptionProblem(value.subscriptions[i]);
-        if (p)
-            return `subscriptions[${i}].${p}`;
-    }
+    const p = fieldProblem(CATALOG, value) || listProblem(value, 'packs', PACK) || listProblem(value, 'subscriptions', SUBSCRIPTION);
+    if (p)
+        return p;
     const pages = value.pages;
     if (!isObject(pages))
         return 'pages: expected an object';
-    for (const k of ['discount', 'secret']) {
-        const p = pageProblem(pages[k]);
-        if (p)
-            return `pages.${k}${p}`;
-    }
     const subscribe = pages.subscribe;
-    if (!isObject(subscribe))
-        return 'pages.subscribe: expected an object';
-    for (const k of ['trial', 'weekly', 'yearly']) {
-        const p = pageProblem(subscribe[k]);
-        if (p)
-            return `pages.subscribe.${k}${p}`;
-    }
-    return null;
+    return (pageProblem(pages, 'discount', 'pages.') ||
+        pageProblem(pages, 'secret', 'pages.') ||
+        (isObject(subscribe)
+            ? pageProblem(subscribe, 'trial', 'pages.subscribe.') ||
+                pageProblem(subscribe, 'weekly', 'pages.subscribe.') ||
+                pageProblem(subscribe, 'yearly', 'pages.subscribe.')
+            : 'pages.subscribe: expected an object'));
 }
 function isCatalog(value) {
     return catalogProblem(value) === null;
 }
-const PACK_BADGES = ['first-charge', 'recommend', 'hot', 'best-deal', 'discount'];
-const SUBSCRIPTION_BADGES = ['recommend', 'creator-pack', 'ultra-pack'];
-const PERIODS = ['week', 'month', 'year'];
-const MAX_MINOR = 1e12;
-function itemProblem(v) {
-    if (!(v.id === null || isInt(v.id)))
-        return 'id: expected an integer or null';
-    if (!isText(v.productId, 1, 512))
-        return 'productId: expected 1..512 characters';
-    if (!isCount(v.price, MAX_MINOR))
-        return 'price: expected minor units';
-    if (!isCount(v.originalPrice, MAX_MINOR))
-        return 'originalPrice: expected minor units';
-    if (typeof v.currency !== 'string' || !/^[A-Z]{3}$/.test(v.currency))
-        return 'currency: expected an ISO 4217 code';
-    if (!isCount(v.quantity, Infinity))
-        return 'quantity: expected a non-negative integer';
-    if (!isCount(v.bonus, Infinity))
-        return 'bonus: expected a non-negative integer';
-    if (!(v.typeCode === null || isInt(v.typeCode)))
-        return 'typeCode: expected an integer or null';
-    if (!(v.purchaseCount === null || isCount(v.purchaseCount, Infinity)))
-        return 'purchaseCount: expected a count or null';
+const COUNT = [int(0, Infinity), 'expected a non-negative integer'];
+const MINOR = [int(0, 1e12), 'expected minor units'];
+const INT_OR_NULL = [orNull(int(-Infinity, Infinity)), 'expected an integer or null'];
+const BOOL = [(v) => typeof v === 'boolean', 'expected a boolean'];
+const PERIOD = [orNull(oneOf('week', 'month', 'year')), 'unknown'];
+const CATALOG = {
+    version: [(v) => v === 1, 'expected 1'],
+    appId: [str(1, Infinity), 'expected a non-empty string'],
+    fetchedAt: COUNT,
+    stale: BOOL,
+    userScoped: BOOL,
+};
+const ITEM = {
+    id: INT_OR_NULL,
+    productId: [str(1, 512), 'expected 1..512 characters'],
+    price: MINOR,
+    originalPrice: MINOR,
+    currency: [(v) => typeof v === 'string' && /^[A-Z]{3}$/.test(v), 'expected an ISO 4217 code'],
+    quantity: COUNT,
+    bonus: COUNT,
+    typeCode: INT_OR_NULL,
+    purchaseCount: [orNull(int(0, Infinity)), 'expected a count or null'],
+};
+const PACK = Object.assign(Object.assign({}, ITEM), { badge: [orNull(oneOf('first-charge', 'recommend', 'hot', 'best-deal', 'discount')), 'unknown'], cycle: PERIOD, firstChargeOnly: [orNull(BOOL[0]), 'expected a boolean or null'] });
+const SUBSCRIPTION = Object.assign(Object.assign({}, ITEM), { badge: [orNull(oneOf('recommend', 'creator-pack', 'ultra-pack')), 'unknown'], period: PERIOD, periodLabel: [orNull((v) => typeof v === 'string'), 'expected a string or null'], trialDays: COUNT, discountPeriods: COUNT, group: INT_OR_NULL, perWeek: MINOR, perDay: MINOR });
+/** The first field of `v` that breaks its rule, as `field: expected ...`. */
+function fieldProblem(rules, v) {
+    for (const k in rules)
+        if (!rules[k][0](v[k]))
+            return `${k}: ${rules[k][1]}`;
     return null;
 }
-function packProblem(v) {
-    if (!isObject(v))
-        return '(item): expected an object';
-    const p = itemProblem(v);
-    if (p)
-        return p;
-    if (!oneOfOrNull(v.badge, PACK_BADGES))
-        return 'badge: unknown';
-    if (!oneOfOrNull(v.cycle, PERIODS))
-        return 'cycle: unknown';
-    if (!(v.firstChargeOnly === null || typeof v.firstChargeOnly === 'boolean'))
-        return 'firstChargeOnly: expected a boolean or null';
+function itemProblem(rules, v) {
+    return isObject(v) ? fieldProblem(rules, v) : '(item): expected an object';
+}
+function listProblem(v, key, rules) {
+    const list = v[key];
+    if (!Array.isArray(list))
+        return `${key}: expected an array`;
+    for (let i = 0; i < list.length; i++) {
+        const p = itemProblem(rules, list[i]);
+        if (p)
+            return `${key}[${i}].${p}`;
+    }
     return null;
 }
-function subscriptionProblem(v) {
-    if (!isObject(v))
-        return '(item): expected an object';
-    const p = itemProblem(v);
-    if (p)
-        return p;
-    if (!oneOfOrNull(v.badge, SUBSCRIPTION_BADGES))
-        return 'badge: unknown';
-    if (!oneOfOrNull(v.period, PERIODS))
-        return 'period: unknown';
-    if (!(v.periodLabel === null || typeof v.periodLabel === 'string'))
-        return 'periodLabel: expected a string or null';
-    if (!isCount(v.trialDays, Infinity))
-        return 'trialDays: expected a non-negative integer';
-    if (!isCount(v.discountPeriods, Infinity))
-        return 'discountPeriods: expected a non-negative integer';
-    if (!(v.group === null || isInt(v.group)))
-        return 'group: expected an integer or null';
-    if (!isCount(v.perWeek, MAX_MINOR))
-        return 'perWeek: expected minor units';
-    if (!isCount(v.perDay, MAX_MINOR))
-        return 'perDay: expected minor units';
-    return null;
-}
-function pageProblem(v) {
-    if (v === null)
-        return null;
-    const p = subscriptionProblem(v);
-    return p ? `.${p}` : null;
-}
-function isObject(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-function isInt(v) {
-    return typeof v === 'number' && Number.isSafeInteger(v);
-}
-function isCount(v, max) {
-    return isInt(v) && v >= 0 && v <= max;
-}
-function isText(v, min, max) {
-    return typeof v === 'string' && v.length >= min && v.length <= max;
-}
-function oneOfOrNull(v, allowed) {
-    return v === null || (typeof v === 'string' && allowed.indexOf(v) >= 0);
+/** A special page is a subscription or null. */
+function pageProblem(pages, key, prefix) {
+    const p = pages[key] === null ? null : itemProblem(SUBSCRIPTION, pages[key]);
+    return p && `${prefix}${key}.${p}`;
 }
 
 /** No catalog to show: the relay could not be reached or answered something unusable, and nothing is cached. */
@@ -1578,10 +1491,10 @@ function createPurchaseKit(options) {
     var _a, _b, _c;
     const platform = typeof options.platform === 'object' ? options.platform : createPlatform(options.platform, options.payment);
     const relayUrl = options.relayUrl.replace(/\/+$/, '');
-    const events = new Emitter();
-    const store = new OrderStore(platform.storage);
-    const session = new Session(platform, relayUrl, options.appId, (_a = options.requestTimeoutMs) !== null && _a !== void 0 ? _a : 10000);
-    const queue = new ReportQueue(platform, store, session, {
+    const events = createEmitter();
+    const store = createOrderStore(platform.storage);
+    const session = createSession(platform, relayUrl, options.appId, (_a = options.requestTimeoutMs) !== null && _a !== void 0 ? _a : 10000);
+    const queue = createReportQueue(platform, store, session, {
         reported: (r) => events.emit('reported', r),
         error: (e) => events.emit('error', e),
     }, { batchSize: options.batchSize, backoff: options.backoff });
@@ -1592,7 +1505,7 @@ function createPurchaseKit(options) {
         platform,
         store,
         appId: options.appId,
-        uid: () => session.openid || '',
+        uid: () => session.openid() || '',
         context: () => context,
         coinPrice: (_c = (_b = options.payment) === null || _b === void 0 ? void 0 : _b.coinPrice) !== null && _c !== void 0 ? _c : 10,
         queued: flushSoon,
@@ -1634,7 +1547,7 @@ function createPurchaseKit(options) {
             const report = buildReport(platform, {
                 orderId,
                 appId: options.appId,
-                uid: session.openid || '',
+                uid: session.openid() || '',
                 productId: p.productId,
                 goodsName: p.goodsName,
                 amount: p.amount,

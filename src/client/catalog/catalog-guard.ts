@@ -1,4 +1,6 @@
 import type { Catalog } from '../../shared/schemas/catalog-types';
+import { int, isObject, oneOf, orNull, str } from '../checks';
+import type { Check } from '../checks';
 
 /**
  * A hand-written check of the relay's catalog answer, so the mini-game bundle carries no zod. It must agree with
@@ -7,105 +9,97 @@ import type { Catalog } from '../../shared/schemas/catalog-types';
  */
 export function catalogProblem(value: unknown): string | null {
   if (!isObject(value)) return 'catalog: not an object';
-  if (value.version !== 1) return 'version: expected 1';
-  if (!isText(value.appId, 1, Infinity)) return 'appId: expected a non-empty string';
-  if (!isCount(value.fetchedAt, Number.MAX_SAFE_INTEGER)) return 'fetchedAt: expected a non-negative integer';
-  if (typeof value.stale !== 'boolean') return 'stale: expected a boolean';
-  if (typeof value.userScoped !== 'boolean') return 'userScoped: expected a boolean';
-  if (!Array.isArray(value.packs)) return 'packs: expected an array';
-  for (let i = 0; i < value.packs.length; i++) {
-    const p = packProblem(value.packs[i]);
-    if (p) return `packs[${i}].${p}`;
-  }
-  if (!Array.isArray(value.subscriptions)) return 'subscriptions: expected an array';
-  for (let i = 0; i < value.subscriptions.length; i++) {
-    const p = subscriptionProblem(value.subscriptions[i]);
-    if (p) return `subscriptions[${i}].${p}`;
-  }
+  const p = fieldProblem(CATALOG, value) || listProblem(value, 'packs', PACK) || listProblem(value, 'subscriptions', SUBSCRIPTION);
+  if (p) return p;
   const pages = value.pages;
   if (!isObject(pages)) return 'pages: expected an object';
-  for (const k of ['discount', 'secret'] as const) {
-    const p = pageProblem(pages[k]);
-    if (p) return `pages.${k}${p}`;
-  }
   const subscribe = pages.subscribe;
-  if (!isObject(subscribe)) return 'pages.subscribe: expected an object';
-  for (const k of ['trial', 'weekly', 'yearly'] as const) {
-    const p = pageProblem(subscribe[k]);
-    if (p) return `pages.subscribe.${k}${p}`;
-  }
-  return null;
+  return (
+    pageProblem(pages, 'discount', 'pages.') ||
+    pageProblem(pages, 'secret', 'pages.') ||
+    (isObject(subscribe)
+      ? pageProblem(subscribe, 'trial', 'pages.subscribe.') ||
+        pageProblem(subscribe, 'weekly', 'pages.subscribe.') ||
+        pageProblem(subscribe, 'yearly', 'pages.subscribe.')
+      : 'pages.subscribe: expected an object')
+  );
 }
 
 export function isCatalog(value: unknown): value is Catalog {
   return catalogProblem(value) === null;
 }
 
-const PACK_BADGES = ['first-charge', 'recommend', 'hot', 'best-deal', 'discount'];
-const SUBSCRIPTION_BADGES = ['recommend', 'creator-pack', 'ultra-pack'];
-const PERIODS = ['week', 'month', 'year'];
-const MAX_MINOR = 1e12;
+/** A check and what it expected, for the message (`price: expected minor units`). */
+type Rule = [Check, string];
+type Rules = Record<string, Rule>;
 
-function itemProblem(v: Record<string, unknown>): string | null {
-  if (!(v.id === null || isInt(v.id))) return 'id: expected an integer or null';
-  if (!isText(v.productId, 1, 512)) return 'productId: expected 1..512 characters';
-  if (!isCount(v.price, MAX_MINOR)) return 'price: expected minor units';
-  if (!isCount(v.originalPrice, MAX_MINOR)) return 'originalPrice: expected minor units';
-  if (typeof v.currency !== 'string' || !/^[A-Z]{3}$/.test(v.currency)) return 'currency: expected an ISO 4217 code';
-  if (!isCount(v.quantity, Infinity)) return 'quantity: expected a non-negative integer';
-  if (!isCount(v.bonus, Infinity)) return 'bonus: expected a non-negative integer';
-  if (!(v.typeCode === null || isInt(v.typeCode))) return 'typeCode: expected an integer or null';
-  if (!(v.purchaseCount === null || isCount(v.purchaseCount, Infinity))) return 'purchaseCount: expected a count or null';
+const COUNT: Rule = [int(0, Infinity), 'expected a non-negative integer'];
+const MINOR: Rule = [int(0, 1e12), 'expected minor units'];
+const INT_OR_NULL: Rule = [orNull(int(-Infinity, Infinity)), 'expected an integer or null'];
+const BOOL: Rule = [(v) => typeof v === 'boolean', 'expected a boolean'];
+const PERIOD: Rule = [orNull(oneOf('week', 'month', 'year')), 'unknown'];
+
+const CATALOG: Rules = {
+  version: [(v) => v === 1, 'expected 1'],
+  appId: [str(1, Infinity), 'expected a non-empty string'],
+  fetchedAt: COUNT,
+  stale: BOOL,
+  userScoped: BOOL,
+};
+
+const ITEM: Rules = {
+  id: INT_OR_NULL,
+  productId: [str(1, 512), 'expected 1..512 characters'],
+  price: MINOR,
+  originalPrice: MINOR,
+  currency: [(v) => typeof v === 'string' && /^[A-Z]{3}$/.test(v), 'expected an ISO 4217 code'],
+  quantity: COUNT,
+  bonus: COUNT,
+  typeCode: INT_OR_NULL,
+  purchaseCount: [orNull(int(0, Infinity)), 'expected a count or null'],
+};
+
+const PACK: Rules = {
+  ...ITEM,
+  badge: [orNull(oneOf('first-charge', 'recommend', 'hot', 'best-deal', 'discount')), 'unknown'],
+  cycle: PERIOD,
+  firstChargeOnly: [orNull(BOOL[0]), 'expected a boolean or null'],
+};
+
+const SUBSCRIPTION: Rules = {
+  ...ITEM,
+  badge: [orNull(oneOf('recommend', 'creator-pack', 'ultra-pack')), 'unknown'],
+  period: PERIOD,
+  periodLabel: [orNull((v) => typeof v === 'string'), 'expected a string or null'],
+  trialDays: COUNT,
+  discountPeriods: COUNT,
+  group: INT_OR_NULL,
+  perWeek: MINOR,
+  perDay: MINOR,
+};
+
+/** The first field of `v` that breaks its rule, as `field: expected ...`. */
+function fieldProblem(rules: Rules, v: Record<string, unknown>): string | null {
+  for (const k in rules) if (!rules[k]![0](v[k])) return `${k}: ${rules[k]![1]}`;
   return null;
 }
 
-function packProblem(v: unknown): string | null {
-  if (!isObject(v)) return '(item): expected an object';
-  const p = itemProblem(v);
-  if (p) return p;
-  if (!oneOfOrNull(v.badge, PACK_BADGES)) return 'badge: unknown';
-  if (!oneOfOrNull(v.cycle, PERIODS)) return 'cycle: unknown';
-  if (!(v.firstChargeOnly === null || typeof v.firstChargeOnly === 'boolean')) return 'firstChargeOnly: expected a boolean or null';
+function itemProblem(rules: Rules, v: unknown): string | null {
+  return isObject(v) ? fieldProblem(rules, v) : '(item): expected an object';
+}
+
+function listProblem(v: Record<string, unknown>, key: string, rules: Rules): string | null {
+  const list = v[key];
+  if (!Array.isArray(list)) return `${key}: expected an array`;
+  for (let i = 0; i < list.length; i++) {
+    const p = itemProblem(rules, list[i]);
+    if (p) return `${key}[${i}].${p}`;
+  }
   return null;
 }
 
-function subscriptionProblem(v: unknown): string | null {
-  if (!isObject(v)) return '(item): expected an object';
-  const p = itemProblem(v);
-  if (p) return p;
-  if (!oneOfOrNull(v.badge, SUBSCRIPTION_BADGES)) return 'badge: unknown';
-  if (!oneOfOrNull(v.period, PERIODS)) return 'period: unknown';
-  if (!(v.periodLabel === null || typeof v.periodLabel === 'string')) return 'periodLabel: expected a string or null';
-  if (!isCount(v.trialDays, Infinity)) return 'trialDays: expected a non-negative integer';
-  if (!isCount(v.discountPeriods, Infinity)) return 'discountPeriods: expected a non-negative integer';
-  if (!(v.group === null || isInt(v.group))) return 'group: expected an integer or null';
-  if (!isCount(v.perWeek, MAX_MINOR)) return 'perWeek: expected minor units';
-  if (!isCount(v.perDay, MAX_MINOR)) return 'perDay: expected minor units';
-  return null;
-}
-
-function pageProblem(v: unknown): string | null {
-  if (v === null) return null;
-  const p = subscriptionProblem(v);
-  return p ? `.${p}` : null;
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-function isInt(v: unknown): v is number {
-  return typeof v === 'number' && Number.isSafeInteger(v);
-}
-
-function isCount(v: unknown, max: number): v is number {
-  return isInt(v) && v >= 0 && v <= max;
-}
-
-function isText(v: unknown, min: number, max: number): v is string {
-  return typeof v === 'string' && v.length >= min && v.length <= max;
-}
-
-function oneOfOrNull(v: unknown, allowed: string[]): boolean {
-  return v === null || (typeof v === 'string' && allowed.indexOf(v) >= 0);
+/** A special page is a subscription or null. */
+function pageProblem(pages: Record<string, unknown>, key: string, prefix: string): string | null {
+  const p = pages[key] === null ? null : itemProblem(SUBSCRIPTION, pages[key]);
+  return p && `${prefix}${key}.${p}`;
 }

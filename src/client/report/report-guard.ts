@@ -1,11 +1,10 @@
 import { isKnownCurrency } from '../../shared/money/currencies';
 import type { PurchaseReport } from '../../shared/schemas/purchase-report';
+import { int, isObject, oneOf, opt, re, str } from '../checks';
+import type { Check } from '../checks';
 
-/**
- * A hand-written check of `PurchaseReportSchema`, so the client bundle ships without zod. A property test runs
- * generated reports through both and asserts they agree. Returns the first offending field, or undefined.
- */
-type Check = (v: unknown) => boolean;
+// A hand-written check of `PurchaseReportSchema`, so the client bundle ships without zod. A property test runs
+// generated reports through both and asserts they agree.
 
 /**
  * Copies of the shared constants: importing them would pull zod into the client bundle (the schema module builds
@@ -13,13 +12,6 @@ type Check = (v: unknown) => boolean;
  */
 export const CLIENT_ORDER_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 export const CLIENT_MAX_REPORTS_PER_BATCH = 50;
-
-const str = (min: number, max: number): Check => (v) => typeof v === 'string' && v.length >= min && v.length <= max;
-const opt = (c: Check): Check => (v) => v === undefined || c(v);
-const int = (min: number, max: number): Check => (v) =>
-  typeof v === 'number' && Number.isSafeInteger(v) && v >= min && v <= max;
-const oneOf = (...xs: unknown[]): Check => (v) => xs.indexOf(v) >= 0;
-const re = (r: RegExp): Check => (v) => typeof v === 'string' && r.test(v);
 
 const DEVICE: Record<string, Check> = {
   type: oneOf(1, 2, 3),
@@ -30,8 +22,6 @@ const DEVICE: Record<string, Check> = {
   language: opt(str(0, 32)),
   platformVersion: opt(str(0, 64)),
 };
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 const REPORT: Record<string, Check> = {
   orderId: re(CLIENT_ORDER_ID_PATTERN),

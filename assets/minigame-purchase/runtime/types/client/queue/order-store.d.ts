@@ -18,10 +18,7 @@ export interface StoredOrder {
     e?: string;
 }
 export declare const STORAGE_PREFIX = "mp:v1:";
-export declare class OrderStore {
-    private readonly storage;
-    private readonly orders;
-    constructor(storage: PlatformStorage);
+export interface OrderStore {
     get(id: string): StoredOrder | undefined;
     list(state?: OrderState): Array<[string, StoredOrder]>;
     /** Adds a new order: its own key first, then the index, so a crash in between leaves no dangling index entry. */
@@ -32,5 +29,6 @@ export declare class OrderStore {
     keepInMemory(id: string, order: StoredOrder): void;
     /** Removes orders (the relay has them): their keys first, then the index once for the whole batch. */
     remove(ids: string[]): void;
-    private writeIndex;
 }
+/** The orders `storage` holds, loaded now; then kept in memory and written through. */
+export declare function createOrderStore(storage: PlatformStorage): OrderStore;

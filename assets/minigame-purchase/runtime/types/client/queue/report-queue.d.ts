@@ -20,35 +20,12 @@ export interface QueueEvents {
  * The write-ahead report queue. Entries live in the OrderStore; one leaves storage only when the relay answered
  * `accepted` or `duplicate` for its order id. A `rejected` one is set aside with the reason.
  */
-export declare class ReportQueue {
-    private readonly platform;
-    private readonly store;
-    private readonly session;
-    private readonly events;
-    private readonly opts;
-    private flushing;
-    private again;
-    private attempt;
-    private timer;
-    private timerAt;
-    private limit;
-    private closed;
-    constructor(platform: Platform, store: OrderStore, session: Session, events: QueueEvents, opts?: QueueOptions);
+export interface ReportQueue {
     /** Sends every queued report; resolves when the queue is empty or a failure scheduled a retry. Never rejects. */
     flush(): Promise<void>;
     /** The network came back: whatever the backoff said, try now. */
     retryNow(): Promise<void>;
     /** Stops timers; the stored entries stay for the next start. */
     close(): void;
-    private maxBatch;
-    private drain;
-    /** Queued reports, completed with the session's openid and checked; a malformed one is set aside at once. */
-    private nextBatch;
-    /** One POST; true when the relay answered for the batch (whatever it said), false to back off. */
-    private send;
-    private settle;
-    private setAside;
-    /** Arms the one timer: the earliest of a backoff retry and the periodic flush. */
-    private schedule;
-    private cancelTimer;
 }
+export declare function createReportQueue(platform: Platform, store: OrderStore, session: Session, events: QueueEvents, opts?: QueueOptions): ReportQueue;

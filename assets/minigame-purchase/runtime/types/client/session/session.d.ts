@@ -9,19 +9,12 @@ export interface SessionInfo {
  * `platform.login()` → `POST /v1/session` → token in storage; `request()` adds the Bearer token and, on a 401,
  * logs in again once and retries once.
  */
-export declare class Session {
-    private readonly platform;
-    private readonly relayUrl;
-    private readonly appId;
-    private readonly timeoutMs;
-    private info;
-    private loggingIn;
-    constructor(platform: Platform, relayUrl: string, appId: string, timeoutMs: number);
-    get openid(): string | undefined;
+export interface Session {
+    /** The player's openid once logged in (now or in an earlier run). */
+    openid(): string | undefined;
+    /** Logs in; concurrent calls share one login. */
     login(): Promise<SessionInfo>;
     /** A relay request with the token; a 401 re-logs in once. Rejects with NetworkError when the relay is unreachable. */
     request(req: HttpRequest): Promise<HttpResponse>;
-    private send;
-    private raw;
-    private doLogin;
 }
+export declare function createSession(platform: Platform, relayUrl: string, appId: string, timeoutMs: number): Session;
