@@ -1,4 +1,27 @@
 /* minigame-purchase client runtime (es); generated from src/client, do not edit */
+/** Small helpers several client files share (the bundle carries each once). */
+/** `fn()`, or undefined when it throws: for host calls that are best effort (facts, listeners, hooks). */
+function attempt(fn) {
+    try {
+        return fn();
+    }
+    catch (_a) {
+        return undefined;
+    }
+}
+/** Deletes the keys whose value is undefined, so a report or a fact set carries only what is known. */
+function dropUndefined(o) {
+    for (const k of Object.keys(o))
+        if (o[k] === undefined)
+            delete o[k];
+    return o;
+}
+/** An error's message, or the thrown value itself, as text. */
+function errorText(e) {
+    var _a;
+    return String((_a = e === null || e === void 0 ? void 0 : e.message) !== null && _a !== void 0 ? _a : e);
+}
+
 /**
  * Device facts from the current APIs, falling back to `getSystemInfoSync` for whatever they could not give.
  * Never throws: a broken API just leaves its fields out.
@@ -20,19 +43,11 @@ function collectDeviceFacts(api) {
         language: str$1(b.language, 32),
         platformVersion: str$1(b.SDKVersion, 64),
     };
-    for (const k of Object.keys(facts))
-        if (facts[k] === undefined)
-            delete facts[k];
-    return { facts, platform };
+    return { facts: dropUndefined(facts), platform };
 }
 function call(fn) {
-    try {
-        const v = typeof fn === 'function' ? fn() : undefined;
-        return v && typeof v === 'object' ? v : undefined;
-    }
-    catch (_a) {
-        return undefined;
-    }
+    const v = typeof fn === 'function' ? attempt(fn) : undefined;
+    return v && typeof v === 'object' ? v : undefined;
 }
 /** "iOS 10.0.1" → "10.0.1", "Android 10" → "10". */
 function osVersion(system) {
@@ -278,14 +293,7 @@ function fire(list) {
     for (const fn of list.slice())
         guard(fn);
 }
-function guard(fn) {
-    try {
-        return fn();
-    }
-    catch (_a) {
-        return undefined;
-    }
-}
+const guard = attempt;
 function errMsg(e) {
     return (e === null || e === void 0 ? void 0 : e.errMsg) || (e === null || e === void 0 ? void 0 : e.message) || String(e);
 }
@@ -319,7 +327,6 @@ function createSheetPayment(label, facts, open) {
         },
         pay(req) {
             return new Promise((resolve) => {
-                var _a;
                 try {
                     const success = () => {
                         var _a;
@@ -333,7 +340,7 @@ function createSheetPayment(label, facts, open) {
                     open(req, { success, fail: (e) => resolve(failure(e)) });
                 }
                 catch (e) {
-                    resolve({ status: 'failed', errMsg: String((_a = e === null || e === void 0 ? void 0 : e.message) !== null && _a !== void 0 ? _a : e) });
+                    resolve({ status: 'failed', errMsg: errorText(e) });
                 }
             });
         },
@@ -950,23 +957,21 @@ function createSession(platform, relayUrl, appId, timeoutMs) {
     let info = parseSession(platform.storage.get(SESSION_KEY));
     let loggingIn;
     const raw = async (req) => {
-        var _a;
         try {
             return await platform.request(Object.assign(Object.assign({ timeoutMs }, req), { url: relayUrl + req.url }));
         }
         catch (e) {
-            throw new NetworkError(String((_a = e === null || e === void 0 ? void 0 : e.message) !== null && _a !== void 0 ? _a : e));
+            throw new NetworkError(errorText(e));
         }
     };
     const send = (req, s) => raw(Object.assign(Object.assign({}, req), { headers: Object.assign(Object.assign({}, req.headers), { authorization: 'Bearer ' + s.token }) }));
     const doLogin = async () => {
-        var _a;
         let code;
         try {
             code = await platform.login();
         }
         catch (e) {
-            throw new NetworkError('login failed: ' + String((_a = e === null || e === void 0 ? void 0 : e.message) !== null && _a !== void 0 ? _a : e));
+            throw new NetworkError('login failed: ' + errorText(e));
         }
         const res = await raw({ url: '/v1/session', method: 'POST', body: { appId, code } });
         const s = res.status === 200 ? asSession(res.body) : undefined;
@@ -976,7 +981,7 @@ function createSession(platform, relayUrl, appId, timeoutMs) {
         try {
             platform.storage.set(SESSION_KEY, JSON.stringify(s));
         }
-        catch (_b) {
+        catch (_a) {
             // A session that cannot be cached only costs a login on the next start.
         }
         return s;
@@ -1043,28 +1048,16 @@ const SDK_VERSION = '0.1.0';
 const CONTEXT_KEYS = [
     'zone', 'gameUid', 'gameNickname', 'level', 'playerId', 'country', 'serverId', 'characterId',
 ];
-/** A report with the device, network and scene facts of this moment. Undefined fields are left out. */
+/** A report with the device, network and scene facts of this moment (best effort: a broken platform call must never cost a report). Undefined fields are left out. */
 function buildReport(platform, basics, ctx = {}) {
-    const r = Object.assign(Object.assign({}, basics), { device: safe(() => platform.deviceFacts()) || { type: 1 }, netType: clip(safe(() => platform.networkType()), 16), scene: clip(safe(() => platform.scene()), 32), sdkVersion: SDK_VERSION });
+    const r = Object.assign(Object.assign({}, basics), { device: attempt(() => platform.deviceFacts()) || { type: 1 }, netType: clip(attempt(() => platform.networkType()), 16), scene: clip(attempt(() => platform.scene()), 32), sdkVersion: SDK_VERSION });
     for (const k of CONTEXT_KEYS)
         if (ctx[k] !== undefined)
             r[k] = ctx[k];
-    for (const k of Object.keys(r))
-        if (r[k] === undefined)
-            delete r[k];
-    return r;
+    return dropUndefined(r);
 }
 function clip(v, max) {
     return typeof v === 'string' ? v.slice(0, max) : undefined;
-}
-/** Facts are best effort: a broken platform call must never cost a report. */
-function safe(fn) {
-    try {
-        return fn();
-    }
-    catch (_a) {
-        return undefined;
-    }
 }
 
 /**
@@ -1159,20 +1152,19 @@ function createPurchaseFlow(d) {
             if (code === 'USER_CANCELLED')
                 return { status: 'cancelled', orderId, errCode: outcome.errCode };
             const msg = outcome.errMsg || `payment failed (errCode ${outcome.errCode})`;
-            const error = code === 'PAYMENT_IN_PROGRESS'
-                ? new PaymentInProgressError(msg, outcome.errCode)
-                : code === 'PLATFORM_CANNOT_PAY'
-                    ? new PlatformCannotPayError(msg, outcome.errCode)
-                    : code === 'NETWORK'
-                        ? new NetworkError(msg, outcome.errCode)
-                        : new PaymentFailedError(msg, outcome.errCode);
-            return fail(error);
+            return fail(new (FAILURES[code] || PaymentFailedError)(msg, outcome.errCode));
         }
         finally {
             busy = false;
         }
     };
 }
+/** The error class of each failure code `classifyPaymentError` gives; any other code is a PaymentFailedError. */
+const FAILURES = {
+    PAYMENT_IN_PROGRESS: PaymentInProgressError,
+    PLATFORM_CANNOT_PAY: PlatformCannotPayError,
+    NETWORK: NetworkError,
+};
 /** Pending → queued in one storage write; if storage refuses, the report is still sent from memory and we say so. */
 function paid(d, orderId, report) {
     const order = { s: 'q', r: report };
@@ -1420,14 +1412,13 @@ function createCatalogClient(deps) {
         return entry ? Object.assign(Object.assign({}, entry.catalog), { stale: true }) : undefined;
     }
     async function fetchOnce() {
-        var _a;
         const path = `/v1/catalog?appId=${encodeURIComponent(appId)}` + `&udid=${encodeURIComponent(deviceUdid(platform))}`;
         let res;
         try {
             res = await deps.relayGet(path);
         }
         catch (e) {
-            return fallback(`catalog request failed: ${(_a = e === null || e === void 0 ? void 0 : e.message) !== null && _a !== void 0 ? _a : String(e)}`);
+            return fallback(`catalog request failed: ${errorText(e)}`);
         }
         if (res.status !== 200)
             return fallback(`relay answered ${res.status}${relayMessage(res.body)}`, res.status);
@@ -1634,17 +1625,31 @@ const SYMBOLS = {
 /** Per currency, so the exponent table and symbol are looked up once, not per price. */
 const formats = new Map();
 function formatPrice(amountMinor, currency, options) {
-    return format(amountMinor, formatOf(currency), (options === null || options === void 0 ? void 0 : options.trimZeroFraction) === true);
+    const f = formatOf(currency);
+    return options && options.trimZeroFraction === true ? format(amountMinor, f, true) : f.format(amountMinor);
+}
+/**
+ * The formatter of `currency`: what a list of prices in one currency calls per price, so the currency is looked up
+ * once per list rather than once per price.
+ */
+function priceFormatter(currency) {
+    return formatOf(currency).format;
 }
 function formatOf(currency) {
     var _a;
     let f = formats.get(currency);
     if (!f) {
-        f = { exp: exponentOf(currency), prefix: (_a = SYMBOLS[currency]) !== null && _a !== void 0 ? _a : `${currency} ` };
-        formats.set(currency, f);
+        const c = { exp: exponentOf(currency), prefix: (_a = SYMBOLS[currency]) !== null && _a !== void 0 ? _a : `${currency} `, format: (n) => format(n, c, false) };
+        // The common case, two decimals and a price under a thousand, without padding or grouping work.
+        if (c.exp === 2)
+            c.format = (n) => (n >= 0 && n < 100000 && n % 1 === 0 ? c.prefix + ((n / 100) | 0) + FRACTIONS_2[n % 100] : format(n, c, false));
+        formats.set(currency, c);
+        f = c;
     }
     return f;
 }
+/** `.00` … `.99`. */
+const FRACTIONS_2 = Array.from({ length: 100 }, (_, i) => (i < 10 ? '.0' : '.') + i);
 function format(amountMinor, f, trimZeroFraction) {
     var _a;
     // Integer arithmetic rather than string surgery: a cold render formats a few thousand prices.
@@ -1758,10 +1763,19 @@ function buildStoreViewModel(catalog, options = {}) {
     var _a;
     const labels = (_a = options.labels) !== null && _a !== void 0 ? _a : ENGLISH_LABELS;
     const sub = (s) => (s ? subscriptionView(s, options, labels) : null);
+    // Plain loops into arrays of known length: this runs on every store render, 500 items within 1% of a frame.
+    const packs = sortPacks(catalog.packs);
+    const packViews = new Array(packs.length);
+    for (let i = 0; i < packs.length; i++)
+        packViews[i] = packView(packs[i], options, labels);
+    const subs = sortSubscriptions(catalog.subscriptions);
+    const subViews = new Array(subs.length);
+    for (let i = 0; i < subs.length; i++)
+        subViews[i] = subscriptionView(subs[i], options, labels);
     return {
         stale: catalog.stale,
-        packs: sortPacks(catalog.packs).map((p) => packView(p, options, labels)),
-        subscriptions: sortSubscriptions(catalog.subscriptions).map((s) => subscriptionView(s, options, labels)),
+        packs: packViews,
+        subscriptions: subViews,
         pages: {
             discount: sub(catalog.pages.discount),
             secret: sub(catalog.pages.secret),
@@ -1802,12 +1816,13 @@ function groupOf(s) {
 }
 function packView(p, ctx, labels) {
     const off = percentOff(p.price, p.originalPrice);
+    const fmt = formatterOf(p.currency);
     return {
         kind: 'pack',
         key: p.productId,
         productId: p.productId,
-        priceText: formatPrice(p.price, p.currency),
-        originalPriceText: p.originalPrice > p.price ? formatPrice(p.originalPrice, p.currency) : null,
+        priceText: fmt(p.price),
+        originalPriceText: p.originalPrice > p.price ? fmt(p.originalPrice) : null,
         percentOff: off,
         percentOffText: off > 0 ? labels.percentOff(off) : null,
         badge: p.badge,
@@ -1829,12 +1844,11 @@ function subscriptionView(s, ctx, labels) {
     const perWeek = s.perWeek > 0 ? s.perWeek : computed.perWeek;
     const perDay = s.perDay > 0 ? s.perDay : computed.perDay;
     const renewal = isTrial || s.discountPeriods > 0 ? s.originalPrice : s.price;
-    const priceText = formatPrice(s.price, s.currency);
-    const originalText = s.originalPrice === s.price ? priceText : formatPrice(s.originalPrice, s.currency);
+    const format = formatterOf(s.currency);
+    const priceText = format(s.price);
+    const originalText = s.originalPrice === s.price ? priceText : format(s.originalPrice);
     // Most of a subscription's figures are its price or its original price: format each amount once.
-    const fmt = (n) => (n === s.price ? priceText : n === s.originalPrice ? originalText : formatPrice(n, s.currency));
-    const perWeekLabel = labels.perPeriod.week;
-    const renewalText = s.period ? fmt(renewal) + labels.perPeriod[s.period] : null;
+    const renewalText = s.period ? (renewal === s.price ? priceText : renewal === s.originalPrice ? originalText : format(renewal)) + labels.perPeriod[s.period] : null;
     return {
         kind: 'subscription',
         key: s.productId,
@@ -1855,14 +1869,28 @@ function subscriptionView(s, ctx, labels) {
         trialText: s.trialDays > 0 ? labels.trial(s.trialDays) : null,
         perWeek,
         perDay,
-        perWeekText: perWeek > 0 ? (renewalText !== null && s.period === 'week' && perWeek === renewal ? renewalText : fmt(perWeek) + perWeekLabel) : null,
-        perDayText: perDay > 0 ? formatPrice(perDay, s.currency) + labels.perDay : null,
+        perWeekText: perWeek > 0
+            ? renewalText !== null && s.period === 'week' && perWeek === renewal
+                ? renewalText
+                : (perWeek === s.price ? priceText : perWeek === s.originalPrice ? originalText : format(perWeek)) + labels.perPeriod.week
+            : null,
+        perDayText: perDay > 0 ? format(perDay) + labels.perDay : null,
         renewalText,
         introText: s.discountPeriods > 0 && s.originalPrice > s.price && renewalText
             ? labels.intro(priceText, s.discountPeriods, s.period, renewalText)
             : null,
         item: s,
     };
+}
+/** The formatter of the last currency asked for: a catalog is nearly always in one currency. */
+let lastCurrency = '';
+let lastFormatter;
+function formatterOf(currency) {
+    if (currency !== lastCurrency || !lastFormatter) {
+        lastFormatter = priceFormatter(currency);
+        lastCurrency = currency;
+    }
+    return lastFormatter;
 }
 function percentOff(price, original) {
     return original > price && original > 0 ? Math.floor(((original - price) * 100) / original) : 0;

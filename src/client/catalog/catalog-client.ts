@@ -3,6 +3,7 @@ import type { Platform, HttpResponse } from '../platform/platform';
 import { catalogProblem } from './catalog-guard';
 import { CatalogUnavailableError } from './catalog-errors';
 import { deviceUdid } from './device-udid';
+import { errorText } from '../best-effort';
 
 export interface CatalogClientDeps {
   platform: Platform;
@@ -94,7 +95,7 @@ export function createCatalogClient(deps: CatalogClientDeps): CatalogClient {
     try {
       res = await deps.relayGet(path);
     } catch (e) {
-      return fallback(`catalog request failed: ${(e as Error)?.message ?? String(e)}`);
+      return fallback(`catalog request failed: ${errorText(e)}`);
     }
     if (res.status !== 200) return fallback(`relay answered ${res.status}${relayMessage(res.body)}`, res.status);
     const problem = catalogProblem(res.body);

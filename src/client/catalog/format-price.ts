@@ -19,23 +19,43 @@ export interface FormatPriceOptions {
 interface CurrencyFormat {
   exp: number;
   prefix: string;
+  /** `formatPrice(n, currency)` for this currency. */
+  format: PriceFormatter;
 }
+
+/** Formats amounts of one currency, as `formatPrice` does without options. */
+export type PriceFormatter = (amountMinor: number) => string;
 
 /** Per currency, so the exponent table and symbol are looked up once, not per price. */
 const formats = new Map<string, CurrencyFormat>();
 
 export function formatPrice(amountMinor: number, currency: string, options?: FormatPriceOptions): string {
-  return format(amountMinor, formatOf(currency), options?.trimZeroFraction === true);
+  const f = formatOf(currency);
+  return options && options.trimZeroFraction === true ? format(amountMinor, f, true) : f.format(amountMinor);
+}
+
+/**
+ * The formatter of `currency`: what a list of prices in one currency calls per price, so the currency is looked up
+ * once per list rather than once per price.
+ */
+export function priceFormatter(currency: string): PriceFormatter {
+  return formatOf(currency).format;
 }
 
 function formatOf(currency: string): CurrencyFormat {
   let f = formats.get(currency);
   if (!f) {
-    f = { exp: exponentOf(currency), prefix: SYMBOLS[currency] ?? `${currency} ` };
-    formats.set(currency, f);
+    const c: CurrencyFormat = { exp: exponentOf(currency), prefix: SYMBOLS[currency] ?? `${currency} `, format: (n) => format(n, c, false) };
+    // The common case, two decimals and a price under a thousand, without padding or grouping work.
+    if (c.exp === 2) c.format = (n) => (n >= 0 && n < 100000 && n % 1 === 0 ? c.prefix + ((n / 100) | 0) + FRACTIONS_2[n % 100] : format(n, c, false));
+    formats.set(currency, c);
+    f = c;
   }
   return f;
 }
+
+/** `.00` … `.99`. */
+const FRACTIONS_2 = Array.from({ length: 100 }, (_, i) => (i < 10 ? '.0' : '.') + i);
 
 function format(amountMinor: number, f: CurrencyFormat, trimZeroFraction: boolean): string {
   // Integer arithmetic rather than string surgery: a cold render formats a few thousand prices.

@@ -1,4 +1,5 @@
 import type { DeviceFacts } from '../../shared/schemas/purchase-report';
+import { attempt, dropUndefined } from '../best-effort';
 
 /** The device APIs a mini-game base library may offer; any may be missing (old base library) or throw. */
 export interface DeviceApis {
@@ -40,17 +41,12 @@ export function collectDeviceFacts(api: DeviceApis): CollectedFacts {
     language: str(b.language, 32),
     platformVersion: str(b.SDKVersion, 64),
   };
-  for (const k of Object.keys(facts) as Array<keyof DeviceFacts>) if (facts[k] === undefined) delete facts[k];
-  return { facts, platform };
+  return { facts: dropUndefined(facts), platform };
 }
 
 function call<T>(fn: (() => T) | undefined): T | undefined {
-  try {
-    const v = typeof fn === 'function' ? fn() : undefined;
-    return v && typeof v === 'object' ? v : undefined;
-  } catch {
-    return undefined;
-  }
+  const v = typeof fn === 'function' ? attempt(fn) : undefined;
+  return v && typeof v === 'object' ? v : undefined;
 }
 
 /** "iOS 10.0.1" → "10.0.1", "Android 10" → "10". */

@@ -94,20 +94,19 @@ export function createPurchaseFlow(d: PurchaseDeps) {
       store.remove([orderId]);
       if (code === 'USER_CANCELLED') return { status: 'cancelled', orderId, errCode: outcome.errCode };
       const msg = outcome.errMsg || `payment failed (errCode ${outcome.errCode})`;
-      const error =
-        code === 'PAYMENT_IN_PROGRESS'
-          ? new PaymentInProgressError(msg, outcome.errCode)
-          : code === 'PLATFORM_CANNOT_PAY'
-            ? new PlatformCannotPayError(msg, outcome.errCode)
-            : code === 'NETWORK'
-              ? new NetworkError(msg, outcome.errCode)
-              : new PaymentFailedError(msg, outcome.errCode);
-      return fail(error);
+      return fail(new (FAILURES[code] || PaymentFailedError)(msg, outcome.errCode));
     } finally {
       busy = false;
     }
   };
 }
+
+/** The error class of each failure code `classifyPaymentError` gives; any other code is a PaymentFailedError. */
+const FAILURES: Partial<Record<string, new (message: string, errCode?: number) => PurchaseError>> = {
+  PAYMENT_IN_PROGRESS: PaymentInProgressError,
+  PLATFORM_CANNOT_PAY: PlatformCannotPayError,
+  NETWORK: NetworkError,
+};
 
 /** Pending → queued in one storage write; if storage refuses, the report is still sent from memory and we say so. */
 export function paid(d: Pick<PurchaseDeps, 'store' | 'queued' | 'error'>, orderId: string, report: import('../../shared/schemas/purchase-report').PurchaseReport): PurchaseResult {

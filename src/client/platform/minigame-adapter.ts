@@ -14,6 +14,7 @@ import { collectDeviceFacts } from '../device/device-facts';
 import type { CollectedFacts, DeviceApis } from '../device/device-facts';
 import { StorageFullError } from '../errors';
 import { createOrderId } from '../order-id';
+import { attempt } from '../best-effort';
 
 /**
  * What wx, qq and tt share (QQ and Douyin copied WeChat's API), typed by WeChat's typings. The adapters pass their
@@ -211,13 +212,7 @@ function fire(list: Array<() => void>): void {
   for (const fn of list.slice()) guard(fn);
 }
 
-function guard<T>(fn: () => T): T | undefined {
-  try {
-    return fn();
-  } catch {
-    return undefined;
-  }
-}
+const guard = attempt;
 
 function errMsg(e: unknown): string {
   return (e as { errMsg?: string; message?: string })?.errMsg || (e as Error)?.message || String(e);

@@ -3,6 +3,7 @@ import type { CollectedFacts } from '../device/device-facts';
 import { failure } from './minigame-adapter';
 import type { PaymentCallSpec } from './minigame-adapter';
 import type { PaymentOptions } from './payment-options';
+import { errorText } from '../best-effort';
 
 export type Callbacks = { success(): void; fail(e: { errCode?: number; errMsg?: string }): void };
 
@@ -33,7 +34,7 @@ export function createSheetPayment(
           };
           open!(req, { success, fail: (e) => resolve(failure(e)) });
         } catch (e) {
-          resolve({ status: 'failed', errMsg: String((e as Error)?.message ?? e) });
+          resolve({ status: 'failed', errMsg: errorText(e) });
         }
       });
     },

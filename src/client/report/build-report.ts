@@ -1,6 +1,7 @@
 import type { Platform } from '../platform/platform';
 import type { PurchaseReport } from '../../shared/schemas/purchase-report';
 import { SDK_VERSION } from '../version';
+import { attempt, dropUndefined } from '../best-effort';
 
 /** What the game knows about the player, copied into each report (all optional). */
 export interface GameContext {
@@ -35,29 +36,20 @@ const CONTEXT_KEYS: Array<keyof GameContext> = [
   'zone', 'gameUid', 'gameNickname', 'level', 'playerId', 'country', 'serverId', 'characterId',
 ];
 
-/** A report with the device, network and scene facts of this moment. Undefined fields are left out. */
+/** A report with the device, network and scene facts of this moment (best effort: a broken platform call must never cost a report). Undefined fields are left out. */
 export function buildReport(platform: Platform, basics: ReportBasics, ctx: GameContext = {}): PurchaseReport {
   const r: PurchaseReport = {
     ...basics,
-    device: safe(() => platform.deviceFacts()) || { type: 1 },
-    netType: clip(safe(() => platform.networkType()), 16),
-    scene: clip(safe(() => platform.scene()), 32),
+    device: attempt(() => platform.deviceFacts()) || { type: 1 },
+    netType: clip(attempt(() => platform.networkType()), 16),
+    scene: clip(attempt(() => platform.scene()), 32),
     sdkVersion: SDK_VERSION,
   };
   for (const k of CONTEXT_KEYS) if (ctx[k] !== undefined) (r as unknown as Record<string, unknown>)[k] = ctx[k];
-  for (const k of Object.keys(r) as Array<keyof PurchaseReport>) if (r[k] === undefined) delete r[k];
-  return r;
+  return dropUndefined(r);
 }
 
 function clip(v: string | undefined, max: number): string | undefined {
   return typeof v === 'string' ? v.slice(0, max) : undefined;
 }
 
-/** Facts are best effort: a broken platform call must never cost a report. */
-function safe<T>(fn: () => T): T | undefined {
-  try {
-    return fn();
-  } catch {
-    return undefined;
-  }
-}

@@ -1,6 +1,7 @@
 import type { HttpRequest, HttpResponse, Platform } from '../platform/platform';
 import { NetworkError, RelayError } from '../errors';
 import { STORAGE_PREFIX } from '../queue/order-store';
+import { errorText } from '../best-effort';
 
 /** What `POST /v1/session` gave us, kept in storage so a restart does not log in again. */
 export interface SessionInfo {
@@ -35,7 +36,7 @@ export function createSession(platform: Platform, relayUrl: string, appId: strin
     try {
       return await platform.request({ timeoutMs, ...req, url: relayUrl + req.url });
     } catch (e) {
-      throw new NetworkError(String((e as Error)?.message ?? e));
+      throw new NetworkError(errorText(e));
     }
   };
 
@@ -47,7 +48,7 @@ export function createSession(platform: Platform, relayUrl: string, appId: strin
     try {
       code = await platform.login();
     } catch (e) {
-      throw new NetworkError('login failed: ' + String((e as Error)?.message ?? e));
+      throw new NetworkError('login failed: ' + errorText(e));
     }
     const res = await raw({ url: '/v1/session', method: 'POST', body: { appId, code } });
     const s = res.status === 200 ? asSession(res.body) : undefined;

@@ -27,5 +27,5 @@ export interface ReportBasics {
     payType: 2 | 3;
     paidAt: number;
 }
-/** A report with the device, network and scene facts of this moment. Undefined fields are left out. */
+/** A report with the device, network and scene facts of this moment (best effort: a broken platform call must never cost a report). Undefined fields are left out. */
 export declare function buildReport(platform: Platform, basics: ReportBasics, ctx?: GameContext): PurchaseReport;
