@@ -302,6 +302,7 @@ async function main(): Promise<void> {
       children,
     );
     const warm = await load(b.url, '/v1/purchases', b.sessions.body, b.sessions.headers, WARMUP_MS, MAX_REQUESTS);
+    const atIngestStart = await stats();
     const ingestStart = Date.now();
     const rb = await load(b.url, '/v1/purchases', b.sessions.body, b.sessions.headers, DURATION_MS, MAX_REQUESTS);
     const ingestEnd = Date.now();
@@ -324,7 +325,7 @@ async function main(): Promise<void> {
     const hRate = Math.max(h1.requests / h1.seconds, h2.requests / h2.seconds);
     const ingestWindow = (drainedAt - ingestStart) / 1000;
     console.log(`relay ingest: POST /v1/purchases, 1 report per request, SQLite synchronous=FULL, group commit`);
-    console.log(`delivery.concurrencyPerSink: ${SINK_CONCURRENCY ?? '4 (default)'}`);
+    console.log(`delivery.concurrencyPerSink: ${SINK_CONCURRENCY ?? 'the config default'}`);
     console.log(`load: ${CONNECTIONS} keep-alive connections, closed loop, ${DURATION_MS / 1000} s per run after ${WARMUP_MS / 1000} s warm-up; load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores`);
     console.log(line('hello-world node:http (before)', h1));
     console.log(line('hello-world node:http (after)', h2));
@@ -335,6 +336,11 @@ async function main(): Promise<void> {
     console.log(`mean storage.ingest (commit) time   : ${fmt(ingestA * 1000, 1)} ms ingest only, ${fmt(ingestB * 1000, 1)} ms while delivering (relay_ingest_duration_seconds)`);
     console.log(`relay peak RSS (VmHWM)              : ${fmt(peakA)} MB ingest only, ${fmt(peakB)} MB while delivering (limit 200 MB)`);
     console.log(`delivered when ingest stopped       : ${Object.entries(atIngestEnd).map(([k, v]) => `${k} ${v.unique}`).join(', ')} of ${expected}`);
+    // The keep-up figure: deliveries per second while the measured ingest ran, against that ingest rate.
+    console.log(
+      `drain during ingest                 : ${Object.entries(atIngestEnd).map(([k, v]) => `${k} ${fmt((v.unique - atIngestStart[k].unique) / ((ingestEnd - ingestStart) / 1000))}/s`).join(', ')} ` +
+        `(ingest ${fmt(rb.requests / rb.seconds)}/s; ${fmt(Math.min(...Object.entries(atIngestEnd).map(([k, v]) => (v.unique - atIngestStart[k].unique) / ((ingestEnd - ingestStart) / 1000))) / (rb.requests / rb.seconds), 2)} of it for the slowest sink)`,
+    );
     for (const [k, v] of Object.entries(s)) {
       console.log(
         `drain ${k.padEnd(30)}: ${fmt(v.unique)} of ${expected}, ${fmt(v.unique / ingestWindow)}/s from ingest start to last delivery ` +

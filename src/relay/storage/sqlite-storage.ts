@@ -188,8 +188,10 @@ export class SqliteStorage implements Storage {
     return this.db
       .transaction(() => {
         const ids = (due.all(sink, now, now, limit) as Array<{ id: number }>).map((r) => r.id);
-        return ids.map((id): ClaimedDelivery => {
-          const token = randomBytes(16).toString('hex');
+        // One random draw per claim: the suffix keeps each row's token distinct.
+        const claim = randomBytes(16).toString('hex');
+        return ids.map((id, i): ClaimedDelivery => {
+          const token = `${claim}.${i}`;
           lease.run(now + leaseMs, token, id);
           const row = read.get(id) as ClaimRow;
           return {
