@@ -1636,17 +1636,58 @@ function priceFormatter(currency) {
     return formatOf(currency).format;
 }
 function formatOf(currency) {
-    var _a;
+    var _a, _b;
     let f = formats.get(currency);
     if (!f) {
-        const c = { exp: exponentOf(currency), prefix: (_a = SYMBOLS[currency]) !== null && _a !== void 0 ? _a : `${currency} `, format: (n) => format(n, c, false) };
-        // The common case, two decimals and a price under a thousand, without padding or grouping work.
-        if (c.exp === 2)
-            c.format = (n) => (n >= 0 && n < 100000 && n % 1 === 0 ? c.prefix + ((n / 100) | 0) + FRACTIONS_2[n % 100] : format(n, c, false));
+        const exp = exponentOf(currency);
+        const prefix = (_a = SYMBOLS[currency]) !== null && _a !== void 0 ? _a : `${currency} `;
+        const pow = (_b = POW10[exp]) !== null && _b !== void 0 ? _b : 10 ** exp;
+        /** The symbol and the whole part, for whole parts below 1000 (most prices): one table read, no concatenation. */
+        let heads;
+        const c = {
+            exp,
+            prefix,
+            // The common case, a whole number of minor units, in number arithmetic with no padding or slicing;
+            // anything else (negative, fractional, huge) goes the general way.
+            format: (n) => {
+                if (!(n >= 0 && n <= MAX_FAST && n % 1 === 0))
+                    return format(n, c, false);
+                const whole = exp === 0 ? n : Math.floor(n / pow);
+                const text = whole < 1000 ? (heads || (heads = BELOW_1000.map((d) => prefix + d)))[whole] : prefix + groupInteger(whole);
+                return exp === 0 ? text : text + (exp === 2 ? FRACTIONS_2[n - whole * 100] : fraction(n - whole * pow, exp));
+            },
+        };
         formats.set(currency, c);
         f = c;
     }
     return f;
+}
+/** Up to here `formatPrice` takes the fast path (1e15: every digit exact in a double). */
+const MAX_FAST = 1e15;
+/** `1234567` → `1,234,567`, for a non-negative integer. */
+function groupInteger(n) {
+    const low = n % 1000;
+    const high = (n - low) / 1000;
+    return (high < 1000 ? BELOW_1000[high] : groupInteger(high)) + GROUPS[low];
+}
+// Number-to-text conversion is most of what formatting a price costs (a cache miss per distinct number in V8): the
+// digits of 0..999 are written once, and a price is put together from them.
+/** `String(n)` for a count (a non-negative integer), from the same digit tables: `integerText(4090)` → `4090`. */
+function integerText(n) {
+    if (n >= 0 && n < 1e6 && n % 1 === 0)
+        return n < 1000 ? BELOW_1000[n] : BELOW_1000[(n / 1000) | 0] + PADDED_3[n % 1000];
+    return String(n);
+}
+/** `0` … `999`. */
+const BELOW_1000 = Array.from({ length: 1000 }, (_, i) => String(i));
+/** `000` … `999`. */
+const PADDED_3 = BELOW_1000.map((d) => (d.length === 1 ? '00' : d.length === 2 ? '0' : '') + d);
+/** `,000` … `,999`. */
+const GROUPS = PADDED_3.map((d) => ',' + d);
+/** The decimal part of an amount: `.` and `exp` digits. */
+function fraction(frac, exp) {
+    const digits = String(frac);
+    return digits.length === exp ? `.${digits}` : `.${'0'.repeat(exp - digits.length)}${digits}`;
 }
 /** `.00` … `.99`. */
 const FRACTIONS_2 = Array.from({ length: 100 }, (_, i) => (i < 10 ? '.0' : '.') + i);
@@ -1715,30 +1756,76 @@ function sortByKey(items, primary, compare) {
     let m = 1;
     while (m < n)
         m *= 2;
-    const keys = new Float64Array(n);
+    const buffers = takeBuffers(n);
+    const { primaries, from } = buffers;
+    let max = 0;
     for (let i = 0; i < n; i++) {
         const k = primary(items[i]);
-        if (!(k >= 0 && Number.isSafeInteger(k * m + m)))
+        if (!(k >= 0 && Number.isSafeInteger(k * m + m))) {
+            giveBack(buffers);
             return items.slice().sort(compare);
-        keys[i] = k * m + i;
+        }
+        primaries[i] = k;
+        if (k > max)
+            max = k;
     }
-    keys.sort();
+    // Where each sorted position came from. Keys that fit 32 bits (prices below ~8 million minor units in a list of
+    // 500) sort as a Uint32Array, about three times faster than a Float64Array.
+    if ((max + 1) * m <= 0x100000000) {
+        for (let i = 0; i < n; i++)
+            from[i] = primaries[i] * m + i;
+        from.sort();
+        for (let i = 0; i < n; i++)
+            from[i] = from[i] % m;
+    }
+    else {
+        const keys = new Float64Array(n);
+        for (let i = 0; i < n; i++)
+            keys[i] = primaries[i] * m + i;
+        keys.sort();
+        for (let i = 0; i < n; i++)
+            from[i] = keys[i] % m;
+    }
     const out = new Array(n);
     for (let i = 0; i < n; i++)
-        out[i] = items[keys[i] % m];
-    // Equal primary keys came out in input order; order each such run by the full comparison.
+        out[i] = items[from[i]];
+    // Equal primary keys came out in input order: note each such run, then order it by the full comparison (after
+    // the buffers are given back, so a comparator that sorts too cannot disturb them).
+    let runs;
     let start = 0;
     for (let i = 1; i <= n; i++) {
-        if (i === n || Math.floor(keys[i] / m) !== Math.floor(keys[start] / m)) {
-            if (i - start > 1) {
-                const run = out.slice(start, i).sort(compare);
-                for (let j = 0; j < run.length; j++)
-                    out[start + j] = run[j];
-            }
+        if (i === n || primaries[from[i]] !== primaries[from[start]]) {
+            if (i - start > 1)
+                (runs || (runs = [])).push(start, i);
             start = i;
         }
     }
+    giveBack(buffers);
+    if (runs) {
+        for (let r = 0; r < runs.length; r += 2) {
+            const run = out.slice(runs[r], runs[r + 1]).sort(compare);
+            for (let j = 0; j < run.length; j++)
+                out[runs[r] + j] = run[j];
+        }
+    }
     return out;
+}
+// Allocating typed arrays costs about as much as sorting them: a store renders lists of the same few lengths again
+// and again, so the buffers of each length are kept (a handful of lengths at most) and reused.
+const spare = new Map();
+function takeBuffers(n) {
+    const b = spare.get(n);
+    if (b) {
+        // Taken out while in use, so a nested call (a comparator that sorts) gets its own.
+        spare.delete(n);
+        return b;
+    }
+    return { primaries: new Float64Array(n), from: new Uint32Array(n) };
+}
+function giveBack(b) {
+    if (spare.size >= 8)
+        spare.clear();
+    spare.set(b.from.length, b);
 }
 
 const ENGLISH_LABELS = {
@@ -1882,21 +1969,26 @@ function subscriptionView(s, ctx, labels) {
         item: s,
     };
 }
-/** The formatter of the last currency asked for: a catalog is nearly always in one currency. */
+/** The formatters of the last two currencies asked for: a catalog is in one currency, or two taking turns. */
 let lastCurrency = '';
 let lastFormatter;
+let otherCurrency = '';
+let otherFormatter;
 function formatterOf(currency) {
-    if (currency !== lastCurrency || !lastFormatter) {
-        lastFormatter = priceFormatter(currency);
-        lastCurrency = currency;
-    }
-    return lastFormatter;
+    if (currency === lastCurrency && lastFormatter)
+        return lastFormatter;
+    const f = currency === otherCurrency && otherFormatter ? otherFormatter : priceFormatter(currency);
+    otherCurrency = lastCurrency;
+    otherFormatter = lastFormatter;
+    lastCurrency = currency;
+    lastFormatter = f;
+    return f;
 }
 function percentOff(price, original) {
     return original > price && original > 0 ? Math.floor(((original - price) * 100) / original) : 0;
 }
 function quantityText(quantity, bonus) {
-    return bonus > 0 ? `${quantity} + ${bonus}` : String(quantity);
+    return bonus > 0 ? integerText(quantity) + ' + ' + integerText(bonus) : integerText(quantity);
 }
 function compareText(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;

@@ -45,13 +45,58 @@ export function priceFormatter(currency: string): PriceFormatter {
 function formatOf(currency: string): CurrencyFormat {
   let f = formats.get(currency);
   if (!f) {
-    const c: CurrencyFormat = { exp: exponentOf(currency), prefix: SYMBOLS[currency] ?? `${currency} `, format: (n) => format(n, c, false) };
-    // The common case, two decimals and a price under a thousand, without padding or grouping work.
-    if (c.exp === 2) c.format = (n) => (n >= 0 && n < 100000 && n % 1 === 0 ? c.prefix + ((n / 100) | 0) + FRACTIONS_2[n % 100] : format(n, c, false));
+    const exp = exponentOf(currency);
+    const prefix = SYMBOLS[currency] ?? `${currency} `;
+    const pow = POW10[exp] ?? 10 ** exp;
+    /** The symbol and the whole part, for whole parts below 1000 (most prices): one table read, no concatenation. */
+    let heads: string[] | undefined;
+    const c: CurrencyFormat = {
+      exp,
+      prefix,
+      // The common case, a whole number of minor units, in number arithmetic with no padding or slicing;
+      // anything else (negative, fractional, huge) goes the general way.
+      format: (n) => {
+        if (!(n >= 0 && n <= MAX_FAST && n % 1 === 0)) return format(n, c, false);
+        const whole = exp === 0 ? n : Math.floor(n / pow);
+        const text = whole < 1000 ? (heads ||= BELOW_1000.map((d) => prefix + d))[whole]! : prefix + groupInteger(whole);
+        return exp === 0 ? text : text + (exp === 2 ? FRACTIONS_2[n - whole * 100] : fraction(n - whole * pow, exp));
+      },
+    };
     formats.set(currency, c);
     f = c;
   }
   return f;
+}
+
+/** Up to here `formatPrice` takes the fast path (1e15: every digit exact in a double). */
+const MAX_FAST = 1e15;
+
+/** `1234567` → `1,234,567`, for a non-negative integer. */
+function groupInteger(n: number): string {
+  const low = n % 1000;
+  const high = (n - low) / 1000;
+  return (high < 1000 ? BELOW_1000[high] : groupInteger(high)) + GROUPS[low];
+}
+
+// Number-to-text conversion is most of what formatting a price costs (a cache miss per distinct number in V8): the
+// digits of 0..999 are written once, and a price is put together from them.
+/** `String(n)` for a count (a non-negative integer), from the same digit tables: `integerText(4090)` → `4090`. */
+export function integerText(n: number): string {
+  if (n >= 0 && n < 1e6 && n % 1 === 0) return n < 1000 ? BELOW_1000[n]! : BELOW_1000[(n / 1000) | 0]! + PADDED_3[n % 1000]!;
+  return String(n);
+}
+
+/** `0` … `999`. */
+const BELOW_1000 = Array.from({ length: 1000 }, (_, i) => String(i));
+/** `000` … `999`. */
+const PADDED_3 = BELOW_1000.map((d) => (d.length === 1 ? '00' : d.length === 2 ? '0' : '') + d);
+/** `,000` … `,999`. */
+const GROUPS = PADDED_3.map((d) => ',' + d);
+
+/** The decimal part of an amount: `.` and `exp` digits. */
+function fraction(frac: number, exp: number): string {
+  const digits = String(frac);
+  return digits.length === exp ? `.${digits}` : `.${'0'.repeat(exp - digits.length)}${digits}`;
 }
 
 /** `.00` … `.99`. */

@@ -7,7 +7,7 @@ import type {
   SubscriptionBadge,
 } from '../../shared/schemas/catalog-types';
 import { canPurchase, type PurchaseCheck, type PurchaseContext } from './can-purchase';
-import { priceFormatter } from './format-price';
+import { integerText, priceFormatter } from './format-price';
 import type { PriceFormatter } from './format-price';
 import { perPeriodPrices } from './per-period-prices';
 import { sortByKey } from './sort-by-key';
@@ -214,15 +214,19 @@ function subscriptionView(s: CatalogSubscription, ctx: PurchaseContext, labels: 
   };
 }
 
-/** The formatter of the last currency asked for: a catalog is nearly always in one currency. */
+/** The formatters of the last two currencies asked for: a catalog is in one currency, or two taking turns. */
 let lastCurrency = '';
 let lastFormatter: PriceFormatter | undefined;
+let otherCurrency = '';
+let otherFormatter: PriceFormatter | undefined;
 function formatterOf(currency: string): PriceFormatter {
-  if (currency !== lastCurrency || !lastFormatter) {
-    lastFormatter = priceFormatter(currency);
-    lastCurrency = currency;
-  }
-  return lastFormatter;
+  if (currency === lastCurrency && lastFormatter) return lastFormatter;
+  const f = currency === otherCurrency && otherFormatter ? otherFormatter : priceFormatter(currency);
+  otherCurrency = lastCurrency;
+  otherFormatter = lastFormatter;
+  lastCurrency = currency;
+  lastFormatter = f;
+  return f;
 }
 
 function percentOff(price: number, original: number): number {
@@ -230,7 +234,7 @@ function percentOff(price: number, original: number): number {
 }
 
 function quantityText(quantity: number, bonus: number): string {
-  return bonus > 0 ? `${quantity} + ${bonus}` : String(quantity);
+  return bonus > 0 ? integerText(quantity) + ' + ' + integerText(bonus) : integerText(quantity);
 }
 
 function compareText(a: string, b: string): number {

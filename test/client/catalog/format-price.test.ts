@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { formatPrice } from '../../../src/client/catalog/format-price';
+import { formatPrice, integerText, priceFormatter } from '../../../src/client/catalog/format-price';
 import { toDecimalString } from '../../../src/shared/money/minor-units';
 
 describe('formatPrice', () => {
@@ -53,5 +53,32 @@ describe('formatPrice', () => {
     } finally {
       globalThis.Intl = saved;
     }
+  });
+});
+
+describe('the table-built texts agree with the general ones', () => {
+  it('integerText is String for any number', () => {
+    for (const n of [0, -0, 7, 999, 1000, 1001, 4090, 99999, 999999, 1e6, 123456789, -5, 2.5, NaN]) expect(integerText(n)).toBe(String(n));
+    fc.assert(fc.property(fc.nat({ max: 2e6 }), (n) => expect(integerText(n)).toBe(String(n))));
+  });
+
+  it('negative, fractional and large amounts (the general path) read as the shared conversion says', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.integer({ min: -1e6, max: 1e6 }), fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.integer({ min: 1e15, max: 9e15 })),
+        fc.constantFrom('CNY', 'USD', 'KRW', 'JPY', 'KWD'),
+        (n, c) => {
+          const minor = Math.round(Math.abs(n));
+          const text = priceFormatter(c)(n);
+          if (n >= 0) expect(text.startsWith('-')).toBe(false);
+          if (n <= -0.5) expect(text.startsWith('-')).toBe(true);
+          expect(text.replace(/^-?[^0-9]*/, '').replace(/,/g, '')).toBe(toDecimalString(minor, c));
+        },
+      ),
+    );
+    expect(priceFormatter('KRW')(1234567)).toBe('₩1,234,567');
+    expect(priceFormatter('USD')(100000)).toBe('$1,000.00');
+    expect(priceFormatter('KWD')(1005)).toBe('KWD 1.005');
+    expect(priceFormatter('CNY')(-999)).toBe('-¥9.99');
   });
 });

@@ -17,6 +17,16 @@ describe('sortByKey', () => {
     );
   });
 
+  it('orders exactly as the comparator does with keys too large for the 32-bit path', () => {
+    const big = fc.record({ k: fc.constantFrom(0, 5, 2 ** 30, 2 ** 30 + 1, 1e12, 1e12 - 1), q: fc.nat({ max: 5 }), id: fc.string({ maxLength: 3 }) });
+    fc.assert(
+      fc.property(fc.array(big, { maxLength: 300 }), (items) => {
+        expect(sortByKey(items, (i) => i.k, compare)).toEqual(items.slice().sort(compare));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('falls back to the comparator when packed keys would not be exact', () => {
     const items = [{ k: 2 ** 52, q: 0, id: 'b' }, { k: 2 ** 52 - 1, q: 0, id: 'a' }, { k: 3, q: 0, id: 'c' }];
     expect(sortByKey(items, (i) => i.k, compare).map((i) => i.id)).toEqual(['c', 'a', 'b']);

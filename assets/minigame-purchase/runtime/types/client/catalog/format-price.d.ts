@@ -10,3 +10,5 @@ export declare function formatPrice(amountMinor: number, currency: string, optio
  * once per list rather than once per price.
  */
 export declare function priceFormatter(currency: string): PriceFormatter;
+/** `String(n)` for a count (a non-negative integer), from the same digit tables: `integerText(4090)` → `4090`. */
+export declare function integerText(n: number): string;
