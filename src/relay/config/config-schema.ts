@@ -125,12 +125,17 @@ export const RelayConfigSchema = z.object({
       maxDelayMs: z.number().int().positive().default(10 * 60_000),
       /** @default 30000 */
       leaseMs: z.number().int().positive().default(30_000),
-      /** @default 4 */
-      concurrencyPerSink: z.number().int().positive().default(4),
+      /**
+       * Requests in flight per sink. Tianmu and Kakao take one purchase per request, so this bounds their rate at
+       * about concurrency / round trip, and the round trip grows when ingest keeps the event loop busy (measured:
+       * 4 delivered ~140/s during a 1,500/s ingest). A kill can resend what was in flight (sinks dedupe by id).
+       * @default 32
+       */
+      concurrencyPerSink: z.number().int().positive().default(32),
       /** @default 500 */
       pollIntervalMs: z.number().int().positive().default(500),
     })
-    .default({ maxAttempts: 12, maxAgeSeconds: 48 * 3600, baseDelayMs: 1000, maxDelayMs: 600_000, leaseMs: 30_000, concurrencyPerSink: 4, pollIntervalMs: 500 }),
+    .default({ maxAttempts: 12, maxAgeSeconds: 48 * 3600, baseDelayMs: 1000, maxDelayMs: 600_000, leaseMs: 30_000, concurrencyPerSink: 32, pollIntervalMs: 500 }),
   games: z.array(GameConfigSchema).min(1),
 });
 

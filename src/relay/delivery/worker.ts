@@ -21,6 +21,12 @@ interface SinkTarget {
 
 export type AttemptOutcome = 'delivered' | 'retry' | 'dead';
 
+/**
+ * Rows one claim takes at most. A claim is one synchronous transaction on the event loop: after a backlog, a Hive
+ * loop with many slots of 50 rows would otherwise hold the loop for thousands of rows; the rest is claimed next.
+ */
+const MAX_CLAIM_ROWS = 500;
+
 export interface DeliveryWorkerOptions {
   storage: Storage;
   config: RelayConfig;
@@ -121,7 +127,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
           const free = policy.concurrencyPerSink - this.inFlight.size;
           if (free < this.claimAtLeast && this.inFlight.size > 0) break;
           const at = now();
-          const claimed = await storage.claimDue(this.sink.name, at, free * this.perRequest, policy.leaseMs);
+          const claimed = await storage.claimDue(this.sink.name, at, Math.min(free * this.perRequest, MAX_CLAIM_ROWS), policy.leaseMs);
           if (claimed.length === 0) break;
           this.queue.push(...this.plan(claimed, at));
         }
