@@ -387,7 +387,7 @@ function createWxPlatform(opts = {}) {
     return createMinigamePlatform({
         name: 'wx',
         api,
-        clock: opts.clock || defaultClock(),
+        clock: opts.clock,
         payment: (facts) => createSheetPayment('WeChat Midas payment', facts, typeof api.requestMidasPayment === 'function'
             ? (req, cb) => api.requestMidasPayment(midasOptions(req, pay, cb))
             : undefined),
@@ -431,7 +431,7 @@ function createQqPlatform(opts = {}) {
     return createMinigamePlatform({
         name: 'qq',
         api,
-        clock: opts.clock || defaultClock(),
+        clock: opts.clock,
         payment: (facts) => createSheetPayment('QQ Midas payment', facts, typeof api.requestMidasPayment === 'function' ? (req, cb) => api.requestMidasPayment(midasOptions(req, pay, cb)) : undefined),
         hookable: QQ_PAYMENT_CALLS,
     });
@@ -448,7 +448,7 @@ function createTtPlatform(opts = {}) {
     return createMinigamePlatform({
         name: 'tt',
         api,
-        clock: opts.clock || defaultClock(),
+        clock: opts.clock,
         payment: (facts) => createSheetPayment('Douyin game payment', facts, typeof api.requestGamePayment === 'function'
             ? (req, cb) => {
                 var _a;
@@ -485,10 +485,14 @@ function createWebPlatform(opts = {}) {
     const g = (typeof globalThis !== 'undefined' ? globalThis : {});
     const clock = opts.clock || defaultClock();
     const storage = opts.storage || webStorage(g);
+    const nav = g.navigator || {};
     const on = (target, ev, fn) => {
-        var _a;
-        (_a = target === null || target === void 0 ? void 0 : target.addEventListener) === null || _a === void 0 ? void 0 : _a.call(target, ev, fn);
-        return () => { var _a; return (_a = target === null || target === void 0 ? void 0 : target.removeEventListener) === null || _a === void 0 ? void 0 : _a.call(target, ev, fn); };
+        if (target && target.addEventListener)
+            target.addEventListener(ev, fn);
+        return () => {
+            if (target && target.removeEventListener)
+                target.removeEventListener(ev, fn);
+        };
     };
     return {
         name: 'web',
@@ -504,7 +508,7 @@ function createWebPlatform(opts = {}) {
                     method: req.method,
                     headers: Object.assign({ 'content-type': 'application/json' }, req.headers),
                     body: req.body === undefined ? undefined : JSON.stringify(req.body),
-                    signal: ctl === null || ctl === void 0 ? void 0 : ctl.signal,
+                    signal: ctl && ctl.signal,
                 });
                 const text = await res.text();
                 let body = text;
@@ -527,8 +531,8 @@ function createWebPlatform(opts = {}) {
         payment: {
             cannotPayReason: () => undefined,
             async pay(req) {
-                var _a;
-                (_a = g.console) === null || _a === void 0 ? void 0 : _a.warn(SANDBOX_NOTICE, req);
+                if (g.console)
+                    g.console.warn(SANDBOX_NOTICE, req);
                 const decide = opts.sandboxDecision ||
                     (() => !g.confirm ||
                         g.confirm(`${SANDBOX_NOTICE}.\nPay ${req.amount / 100} ${req.currency} for ${req.productId}?`)
@@ -537,27 +541,26 @@ function createWebPlatform(opts = {}) {
                 return (await decide(req)) === 'paid' ? { status: 'paid' } : { status: 'cancelled', errMsg: 'sandbox cancel' };
             },
         },
-        deviceFacts: () => browserFacts(g),
-        networkType: () => { var _a; return (((_a = g.navigator) === null || _a === void 0 ? void 0 : _a.onLine) === false ? 'none' : 'unknown'); },
+        deviceFacts: () => browserFacts(nav),
+        networkType: () => (nav.onLine === false ? 'none' : 'unknown'),
         scene: () => 'web',
-        onShow: (fn) => on(g.document, 'visibilitychange', () => { var _a; return ((_a = g.document) === null || _a === void 0 ? void 0 : _a.visibilityState) === 'visible' && fn(); }),
+        onShow: (fn) => on(g.document, 'visibilitychange', () => g.document.visibilityState === 'visible' && fn()),
         onNetworkReturn: (fn) => on(g, 'online', fn),
     };
 }
-function browserFacts(g) {
-    var _a, _b;
-    const ua = ((_a = g.navigator) === null || _a === void 0 ? void 0 : _a.userAgent) || '';
+function browserFacts(nav) {
+    const ua = nav.userAgent || '';
     const type = /iPhone|iPad|iPod/.test(ua) ? 2 : /Android/.test(ua) ? 3 : 1;
     const facts = { type, os: type === 2 ? 'ios' : type === 3 ? 'android' : 'web' };
-    if ((_b = g.navigator) === null || _b === void 0 ? void 0 : _b.language)
-        facts.language = g.navigator.language.slice(0, 32);
+    if (nav.language)
+        facts.language = nav.language.slice(0, 32);
     return facts;
 }
 function webStorage(g) {
     const ls = g.localStorage;
     const mem = new Map();
     return {
-        get: (k) => { var _a; return (ls ? (_a = ls.getItem(k)) !== null && _a !== void 0 ? _a : undefined : mem.get(k)); },
+        get: (k) => (ls ? ls.getItem(k) || undefined : mem.get(k)),
         set(k, v) {
             if (!ls)
                 return void mem.set(k, v);
@@ -565,7 +568,7 @@ function webStorage(g) {
                 ls.setItem(k, v);
             }
             catch (e) {
-                throw new StorageFullError(`localStorage.setItem failed: ${e === null || e === void 0 ? void 0 : e.message}`);
+                throw new StorageFullError(`localStorage.setItem failed: ${errorText(e)}`);
             }
         },
         remove: (k) => (ls ? ls.removeItem(k) : void mem.delete(k)),

@@ -1,5 +1,5 @@
 /// <reference path="../../../typings/qq.d.ts" />
-import { createMinigamePlatform, defaultClock } from './minigame-adapter';
+import { createMinigamePlatform } from './minigame-adapter';
 import type { PaymentCallSpec } from './minigame-adapter';
 import { createSheetPayment, midasOptions, MIDAS_CALL } from './sheet-payment';
 import type { PaymentOptions } from './payment-options';
@@ -25,7 +25,7 @@ export function createQqPlatform(opts: QqPlatformOptions = {}): HookablePlatform
   return createMinigamePlatform({
     name: 'qq',
     api,
-    clock: opts.clock || defaultClock(),
+    clock: opts.clock,
     payment: (facts) =>
       createSheetPayment(
         'QQ Midas payment',

@@ -1,5 +1,5 @@
 /// <reference path="../../../typings/tt.d.ts" />
-import { createMinigamePlatform, defaultClock } from './minigame-adapter';
+import { createMinigamePlatform } from './minigame-adapter';
 import type { PaymentCallSpec } from './minigame-adapter';
 import { createSheetPayment } from './sheet-payment';
 import type { PaymentOptions } from './payment-options';
@@ -25,7 +25,7 @@ export function createTtPlatform(opts: TtPlatformOptions = {}): HookablePlatform
   return createMinigamePlatform({
     name: 'tt',
     api,
-    clock: opts.clock || defaultClock(),
+    clock: opts.clock,
     payment: (facts) =>
       createSheetPayment(
         'Douyin game payment',

@@ -2,6 +2,7 @@ import type { Clock, PaymentOutcome, PaymentRequest, Platform, PlatformStorage }
 import type { DeviceFacts } from '../../shared/schemas/purchase-report';
 import { defaultClock } from './minigame-adapter';
 import { StorageFullError } from '../errors';
+import { errorText } from '../best-effort';
 
 /**
  * The browser preview and the demo page. Payment is a SANDBOX: no money moves, and it says so on screen (the
@@ -37,9 +38,12 @@ export function createWebPlatform(opts: WebPlatformOptions = {}): Platform {
   const g = (typeof globalThis !== 'undefined' ? globalThis : {}) as WebGlobals;
   const clock = opts.clock || defaultClock();
   const storage = opts.storage || webStorage(g);
+  const nav = g.navigator || {};
   const on = (target: { addEventListener?(e: string, f: () => void): void; removeEventListener?(e: string, f: () => void): void } | undefined, ev: string, fn: () => void) => {
-    target?.addEventListener?.(ev, fn);
-    return () => target?.removeEventListener?.(ev, fn);
+    if (target && target.addEventListener) target.addEventListener(ev, fn);
+    return () => {
+      if (target && target.removeEventListener) target.removeEventListener(ev, fn);
+    };
   };
   return {
     name: 'web',
@@ -54,7 +58,7 @@ export function createWebPlatform(opts: WebPlatformOptions = {}): Platform {
           method: req.method,
           headers: { 'content-type': 'application/json', ...req.headers },
           body: req.body === undefined ? undefined : JSON.stringify(req.body),
-          signal: ctl?.signal,
+          signal: ctl && ctl.signal,
         });
         const text = await res.text();
         let body: unknown = text;
@@ -74,7 +78,7 @@ export function createWebPlatform(opts: WebPlatformOptions = {}): Platform {
     payment: {
       cannotPayReason: () => undefined,
       async pay(req): Promise<PaymentOutcome> {
-        g.console?.warn(SANDBOX_NOTICE, req);
+        if (g.console) g.console.warn(SANDBOX_NOTICE, req);
         const decide =
           opts.sandboxDecision ||
           (() =>
@@ -85,19 +89,19 @@ export function createWebPlatform(opts: WebPlatformOptions = {}): Platform {
         return (await decide(req)) === 'paid' ? { status: 'paid' } : { status: 'cancelled', errMsg: 'sandbox cancel' };
       },
     },
-    deviceFacts: () => browserFacts(g),
-    networkType: () => (g.navigator?.onLine === false ? 'none' : 'unknown'),
+    deviceFacts: () => browserFacts(nav),
+    networkType: () => (nav.onLine === false ? 'none' : 'unknown'),
     scene: () => 'web',
-    onShow: (fn) => on(g.document, 'visibilitychange', () => g.document?.visibilityState === 'visible' && fn()),
+    onShow: (fn) => on(g.document, 'visibilitychange', () => g.document!.visibilityState === 'visible' && fn()),
     onNetworkReturn: (fn) => on(g, 'online', fn),
   };
 }
 
-function browserFacts(g: WebGlobals): DeviceFacts {
-  const ua = g.navigator?.userAgent || '';
+function browserFacts(nav: NonNullable<WebGlobals['navigator']>): DeviceFacts {
+  const ua = nav.userAgent || '';
   const type = /iPhone|iPad|iPod/.test(ua) ? 2 : /Android/.test(ua) ? 3 : 1;
   const facts: DeviceFacts = { type, os: type === 2 ? 'ios' : type === 3 ? 'android' : 'web' };
-  if (g.navigator?.language) facts.language = g.navigator.language.slice(0, 32);
+  if (nav.language) facts.language = nav.language.slice(0, 32);
   return facts;
 }
 
@@ -105,13 +109,13 @@ function webStorage(g: WebGlobals): PlatformStorage {
   const ls = g.localStorage;
   const mem = new Map<string, string>();
   return {
-    get: (k) => (ls ? ls.getItem(k) ?? undefined : mem.get(k)),
+    get: (k) => (ls ? ls.getItem(k) || undefined : mem.get(k)),
     set(k, v) {
       if (!ls) return void mem.set(k, v);
       try {
         ls.setItem(k, v);
       } catch (e) {
-        throw new StorageFullError(`localStorage.setItem failed: ${(e as Error)?.message}`);
+        throw new StorageFullError(`localStorage.setItem failed: ${errorText(e)}`);
       }
     },
     remove: (k) => (ls ? ls.removeItem(k) : void mem.delete(k)),

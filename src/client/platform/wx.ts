@@ -1,5 +1,5 @@
 /// <reference path="../../../typings/wx-virtual-payment.d.ts" />
-import { createMinigamePlatform, defaultClock } from './minigame-adapter';
+import { createMinigamePlatform } from './minigame-adapter';
 import type { MinigameApi, PaymentCallSpec } from './minigame-adapter';
 import { createSheetPayment, midasOptions, MIDAS_CALL } from './sheet-payment';
 import type { PaymentOptions } from './payment-options';
@@ -28,7 +28,7 @@ export function createWxPlatform(opts: WxPlatformOptions = {}): HookablePlatform
   return createMinigamePlatform({
     name: 'wx',
     api,
-    clock: opts.clock || defaultClock(),
+    clock: opts.clock,
     payment: (facts) =>
       createSheetPayment(
         'WeChat Midas payment',
