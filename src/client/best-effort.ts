@@ -15,7 +15,15 @@ export function dropUndefined<T extends object>(o: T): T {
   return o;
 }
 
-/** An error's message, or the thrown value itself, as text. */
+/** What went wrong, as text: a platform fail result's `errMsg`, an Error's `message`, else the thrown value. */
 export function errorText(e: unknown): string {
-  return String((e as Error)?.message ?? e);
+  const o = e as { errMsg?: unknown; message?: unknown } | null | undefined;
+  return String((o && (o.errMsg || o.message)) || e);
+}
+
+/** The relay's `{error: {code, message, field?}}` as `field: message`, or undefined when the body is not one. */
+export function relayErrorText(body: unknown): string | undefined {
+  const e = (body as { error?: { message?: unknown; field?: unknown } } | null)?.error;
+  if (!e || typeof e.message !== 'string') return undefined;
+  return typeof e.field === 'string' ? `${e.field}: ${e.message}` : e.message;
 }

@@ -3,7 +3,9 @@
  * and as the shared ORDER_ID_PATTERN (`[A-Za-z0-9_-]{1,64}`): 32 base62 chars, a time prefix (so ids sort by
  * creation and two devices colliding would also need the same millisecond) and 24 random chars (~143 bits).
  */
-const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+/** `0-9A-Za-z`, in code order so ids sort as their times do; computed, as 62 literal letters barely compress. */
+let ALPHABET = '';
+for (let i = 0; i < 62; i++) ALPHABET += String.fromCharCode(i + (i < 10 ? 48 : i < 36 ? 55 : 61));
 export const ORDER_ID_LENGTH = 32;
 
 export function createOrderId(now: number, random: () => number): string {

@@ -3,7 +3,7 @@ import type { Platform, HttpResponse } from '../platform/platform';
 import { catalogProblem } from './catalog-guard';
 import { CatalogUnavailableError } from './catalog-errors';
 import { deviceUdid } from './device-udid';
-import { errorText } from '../best-effort';
+import { errorText, relayErrorText } from '../best-effort';
 
 export interface CatalogClientDeps {
   platform: Platform;
@@ -97,7 +97,10 @@ export function createCatalogClient(deps: CatalogClientDeps): CatalogClient {
     } catch (e) {
       return fallback(`catalog request failed: ${errorText(e)}`);
     }
-    if (res.status !== 200) return fallback(`relay answered ${res.status}${relayMessage(res.body)}`, res.status);
+    if (res.status !== 200) {
+      const why = relayErrorText(res.body);
+      return fallback(`relay answered ${res.status}${why ? ': ' + why : ''}`, res.status);
+    }
     const problem = catalogProblem(res.body);
     if (problem) return fallback(`relay sent a malformed catalog (${problem})`, res.status);
     const catalog = res.body as Catalog;
@@ -147,7 +150,3 @@ function signatureOf(c: Catalog): string {
   return JSON.stringify([c.stale, c.userScoped, c.packs, c.subscriptions, c.pages]);
 }
 
-function relayMessage(body: unknown): string {
-  const err = (body as { error?: { message?: unknown } } | null)?.error;
-  return err && typeof err.message === 'string' ? `: ${err.message}` : '';
-}

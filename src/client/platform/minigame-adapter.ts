@@ -14,7 +14,7 @@ import { collectDeviceFacts } from '../device/device-facts';
 import type { CollectedFacts, DeviceApis } from '../device/device-facts';
 import { StorageFullError } from '../errors';
 import { createOrderId } from '../order-id';
-import { attempt } from '../best-effort';
+import { attempt, errorText } from '../best-effort';
 
 /**
  * What wx, qq and tt share (QQ and Douyin copied WeChat's API), typed by WeChat's typings. The adapters pass their
@@ -98,7 +98,7 @@ export function createMinigamePlatform(spec: MinigameAdapterSpec): HookablePlatf
       try {
         api.setStorageSync(key, value);
       } catch (e) {
-        throw new StorageFullError(`setStorageSync failed: ${errMsg(e)}`);
+        throw new StorageFullError(`setStorageSync failed: ${errorText(e)}`);
       }
     },
     remove(key) {
@@ -214,9 +214,6 @@ function fire(list: Array<() => void>): void {
 
 const guard = attempt;
 
-function errMsg(e: unknown): string {
-  return (e as { errMsg?: string; message?: string })?.errMsg || (e as Error)?.message || String(e);
-}
 
 /** Timers and randomness of the host; crypto.getRandomValues when the runtime has it. */
 export function defaultClock(): Clock {

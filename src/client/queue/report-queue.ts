@@ -6,6 +6,7 @@ import { backoffDelay, isRetryableStatus } from './backoff';
 import type { BackoffOptions } from './backoff';
 import { InvalidReportError, PurchaseError, RelayError, RelayRejectedError, StorageFullError } from '../errors';
 import { CLIENT_MAX_REPORTS_PER_BATCH as MAX_REPORTS_PER_BATCH, reportProblem } from '../report/report-guard';
+import { relayErrorText } from '../best-effort';
 
 export interface QueueOptions {
   /** Reports per `POST /v1/purchases`. @default 50 (the relay's maximum) */
@@ -117,7 +118,7 @@ export function createReportQueue(
         return true;
       }
       const id = batch[0]!.orderId;
-      const reason = errorMessage(res.body) || `relay answered ${status}`;
+      const reason = relayErrorText(res.body) || `relay answered ${status}`;
       setAside(id, store.get(id)!, reason, new RelayRejectedError(reason, id));
       return true;
     }
@@ -196,10 +197,4 @@ export function createReportQueue(
       cancelTimer();
     },
   };
-}
-
-function errorMessage(body: unknown): string | undefined {
-  const e = (body as { error?: { message?: unknown; field?: unknown } })?.error;
-  if (!e || typeof e.message !== 'string') return undefined;
-  return typeof e.field === 'string' ? `${e.field}: ${e.message}` : e.message;
 }
