@@ -1655,7 +1655,9 @@ function formatOf(currency) {
                 if (!(n >= 0 && n <= MAX_FAST && n % 1 === 0))
                     return format(n, c, false);
                 const whole = exp === 0 ? n : Math.floor(n / pow);
-                const text = whole < 1000 ? (heads || (heads = BELOW_1000.map((d) => prefix + d)))[whole] : prefix + groupInteger(whole);
+                const h = (heads || (heads = BELOW_1000.map((d) => prefix + d)));
+                const low = whole % 1000;
+                const text = whole < 1000 ? h[whole] : whole < 1e6 ? h[(whole - low) / 1000] + GROUPS[low] : prefix + groupInteger(whole);
                 return exp === 0 ? text : text + (exp === 2 ? FRACTIONS_2[n - whole * 100] : fraction(n - whole * pow, exp));
             },
         };
