@@ -43,6 +43,23 @@ interface CompleteItem {
   result: AttemptResult;
 }
 
+/**
+ * The queries of `stats()`, each an index lookup or range (a test checks their plans). Row counts come from the
+ * largest rowid: the relay never deletes a purchase or a delivery and SQLite assigns every id (max + 1; a
+ * rolled-back or conflicting insert leaves no gap), so the largest id is the count. Pending and dead rows are counted
+ * per sink in `deliveries_due` (sink, status, ...), whose ranges are as small as the queue; delivered is the rest.
+ */
+export const SQLITE_STATS_QUERIES = {
+  purchases: 'SELECT COALESCE(MAX(id), 0) FROM purchases',
+  deliveries: 'SELECT COALESCE(MAX(id), 0) FROM deliveries',
+  /** The distinct sinks, one index seek each (a skip scan written out). */
+  sinks: `WITH RECURSIVE s(sink) AS (
+            SELECT MIN(sink) FROM deliveries
+            UNION ALL SELECT (SELECT MIN(sink) FROM deliveries WHERE sink > s.sink) FROM s WHERE s.sink IS NOT NULL
+          ) SELECT sink FROM s WHERE sink IS NOT NULL`,
+  bySinkStatus: 'SELECT COUNT(*) FROM deliveries WHERE sink = ? AND status = ?',
+} as const;
+
 /** Keys of `sync_state` that `reserveCall` owns, apart from what `setState` writes. */
 const CALL_KEY_PREFIX = 'last-call:';
 
@@ -300,22 +317,34 @@ export class SqliteStorage implements Storage {
       .immediate();
   }
 
+  /**
+   * Runs on every `/metrics` scrape and `/healthz`, so it reads only index ranges, never a whole table: counting
+   * every purchase and delivery took a scan that grew with the history (a pause of the event loop per scrape).
+   */
   async stats(): Promise<StorageStats> {
-    const purchases = (this.stmt('SELECT COUNT(*) AS n FROM purchases').get() as { n: number }).n;
-    const rows = this.stmt('SELECT sink, status, COUNT(*) AS n FROM deliveries GROUP BY sink, status')
-      .all() as Array<{ sink: SinkName; status: DeliveryStatus; n: number }>;
-    const stats: StorageStats = {
-      purchases,
-      deliveries: { pending: 0, delivered: 0, dead: 0 },
-      pendingBySink: {},
-      deadBySink: {},
-    };
-    for (const r of rows) {
-      stats.deliveries[r.status] += r.n;
-      if (r.status === 'pending') stats.pendingBySink[r.sink] = r.n;
-      if (r.status === 'dead') stats.deadBySink![r.sink] = r.n;
-    }
-    return stats;
+    const read = this.db.transaction((): StorageStats => {
+      const stats: StorageStats = {
+        purchases: this.stmt(SQLITE_STATS_QUERIES.purchases).pluck().get() as number,
+        deliveries: { pending: 0, delivered: 0, dead: 0 },
+        pendingBySink: {},
+        deadBySink: {},
+      };
+      const total = this.stmt(SQLITE_STATS_QUERIES.deliveries).pluck().get() as number;
+      const sinks = this.stmt(SQLITE_STATS_QUERIES.sinks).pluck().all() as SinkName[];
+      const count = this.stmt(SQLITE_STATS_QUERIES.bySinkStatus).pluck();
+      for (const sink of sinks) {
+        const pending = count.get(sink, 'pending') as number;
+        const dead = count.get(sink, 'dead') as number;
+        stats.deliveries.pending += pending;
+        stats.deliveries.dead += dead;
+        if (pending > 0) stats.pendingBySink[sink] = pending;
+        if (dead > 0) stats.deadBySink![sink] = dead;
+      }
+      stats.deliveries.delivered = total - stats.deliveries.pending - stats.deliveries.dead;
+      return stats;
+    });
+    // One read transaction: the counts are of one snapshot even while another process writes.
+    return read.deferred();
   }
 
   async reserveCall(key: string, minIntervalMs: number, now: number): Promise<{ ok: true } | { ok: false; waitMs: number }> {

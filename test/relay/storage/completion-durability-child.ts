@@ -13,6 +13,19 @@ const [file, prefix, totalArg, killAfterArg] = process.argv.slice(2);
 const total = Number(totalArg);
 const killAfter = Number(killAfterArg);
 
+/** stdout is a non-blocking pipe: a full pipe answers EAGAIN, so a line is retried until it is written. */
+function print(line: string): void {
+  const buf = Buffer.from(line + '\n');
+  let at = 0;
+  while (at < buf.length) {
+    try {
+      at += writeSync(1, buf, at);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EAGAIN') throw err;
+    }
+  }
+}
+
 async function main(): Promise<void> {
   const storage = new SqliteStorage(file);
   await storage.migrate();
@@ -24,9 +37,9 @@ async function main(): Promise<void> {
   const wave = (): void => {
     for (let i = 0; i < 20 && next < claimed.length; i++) {
       const row = claimed[next++];
-      writeSync(1, `sent ${row.id}\n`);
+      print(`sent ${row.id}`);
       void storage.complete(row.id, row.leaseToken, { outcome: 'delivered', at: Date.now() }).then((kept) => {
-        writeSync(1, `done ${row.id} ${kept}\n`);
+        print(`done ${row.id} ${kept}`);
         if (++done >= killAfter) process.kill(process.pid, 'SIGKILL');
       });
     }
