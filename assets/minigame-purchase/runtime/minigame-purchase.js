@@ -693,27 +693,16 @@ function isRetryableStatus(status) {
 }
 
 /**
- * ISO 4217 minor-unit exponents. Only currencies whose exponent is not 2 are listed in EXPONENT_EXCEPTIONS;
- * KNOWN lists the codes we accept (the common ones of the markets the platforms serve).
+ * The ISO 4217 codes the shared schemas accept (`isKnownCurrency` in src/shared/money/currencies.ts), as one sorted
+ * line: importing the shared module would also bring its exponent table, which the kit does not use, into the bundle
+ * a game ships. `test/client/report/currency-codes.test.ts` asserts the two agree on every three-letter code.
  */
-const EXPONENT_EXCEPTIONS = {
-    BIF: 0, CLP: 0, DJF: 0, GNF: 0, ISK: 0, JPY: 0, KMF: 0, KRW: 0, PYG: 0, RWF: 0, UGX: 0, UYI: 0,
-    VND: 0, VUV: 0, XAF: 0, XOF: 0, XPF: 0,
-    BHD: 3, IQD: 3, JOD: 3, KWD: 3, LYD: 3, OMR: 3, TND: 3,
-};
-const KNOWN = new Set(('AED ARS AUD BDT BGN BRL CAD CHF CNY COP CZK DKK EGP EUR GBP HKD HUF IDR ILS INR KES KZT MAD MOP MXN MYR ' +
-    'NGN NOK NZD PEN PHP PKR PLN QAR RON RSD RUB SAR SEK SGD THB TRY TWD UAH USD ZAR')
-    .split(' ')
-    .concat(Object.keys(EXPONENT_EXCEPTIONS)));
+const CODES = new Set(('AED ARS AUD BDT BGN BHD BIF BRL CAD CHF CLP CNY COP CZK DJF DKK EGP EUR GBP GNF HKD HUF IDR ILS INR IQD ISK JOD ' +
+    'JPY KES KMF KRW KWD KZT LYD MAD MOP MXN MYR NGN NOK NZD OMR PEN PHP PKR PLN PYG QAR RON RSD RUB RWF SAR SEK SGD ' +
+    'THB TND TRY TWD UAH UGX USD UYI VND VUV XAF XOF XPF ZAR').split(' '));
+/** Whether the relay's schema accepts `code` as a currency. */
 function isKnownCurrency(code) {
-    return KNOWN.has(code);
-}
-/** Digits after the decimal point for `currency` (KRW, JPY: 0; USD, CNY: 2; KWD: 3). */
-function currencyExponent(currency) {
-    var _a;
-    if (!KNOWN.has(currency))
-        throw new RangeError(`unknown currency ${JSON.stringify(currency)}`);
-    return (_a = EXPONENT_EXCEPTIONS[currency]) !== null && _a !== void 0 ? _a : 2;
+    return CODES.has(code);
 }
 
 const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -1612,6 +1601,27 @@ function canPurchase(item, ctx = {}) {
     if (item.price === 0)
         return { ok: false, reason: 'not-for-sale' };
     return OK;
+}
+
+/**
+ * ISO 4217 minor-unit exponents. Only currencies whose exponent is not 2 are listed in EXPONENT_EXCEPTIONS;
+ * KNOWN lists the codes we accept (the common ones of the markets the platforms serve).
+ */
+const EXPONENT_EXCEPTIONS = {
+    BIF: 0, CLP: 0, DJF: 0, GNF: 0, ISK: 0, JPY: 0, KMF: 0, KRW: 0, PYG: 0, RWF: 0, UGX: 0, UYI: 0,
+    VND: 0, VUV: 0, XAF: 0, XOF: 0, XPF: 0,
+    BHD: 3, IQD: 3, JOD: 3, KWD: 3, LYD: 3, OMR: 3, TND: 3,
+};
+const KNOWN = new Set(('AED ARS AUD BDT BGN BRL CAD CHF CNY COP CZK DKK EGP EUR GBP HKD HUF IDR ILS INR KES KZT MAD MOP MXN MYR ' +
+    'NGN NOK NZD PEN PHP PKR PLN QAR RON RSD RUB SAR SEK SGD THB TRY TWD UAH USD ZAR')
+    .split(' ')
+    .concat(Object.keys(EXPONENT_EXCEPTIONS)));
+/** Digits after the decimal point for `currency` (KRW, JPY: 0; USD, CNY: 2; KWD: 3). */
+function currencyExponent(currency) {
+    var _a;
+    if (!KNOWN.has(currency))
+        throw new RangeError(`unknown currency ${JSON.stringify(currency)}`);
+    return (_a = EXPONENT_EXCEPTIONS[currency]) !== null && _a !== void 0 ? _a : 2;
 }
 
 /**

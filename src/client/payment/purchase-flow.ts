@@ -5,7 +5,7 @@ import type { GameContext } from '../report/build-report';
 import { buildReport } from '../report/build-report';
 import { createOrderId } from '../order-id';
 import { classifyPaymentError } from './payment-errors';
-import { isKnownCurrency } from '../../shared/money/currencies';
+import { isKnownCurrency } from '../currency-codes';
 import {
   InvalidReportError,
   NetworkError,

@@ -1,4 +1,4 @@
-import { isKnownCurrency } from '../../shared/money/currencies';
+import { isKnownCurrency } from '../currency-codes';
 import type { PurchaseReport } from '../../shared/schemas/purchase-report';
 import { int, isObject, oneOf, opt, re, str } from '../checks';
 import type { Check } from '../checks';
