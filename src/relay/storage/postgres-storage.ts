@@ -17,6 +17,7 @@ import type {
   Storage,
   StorageStats,
 } from './storage';
+import { DELIVERY_LIST_COLUMNS, toDeliveryRow, type DeliveryListRow } from './delivery-row';
 
 export interface PostgresStorageOptions {
   /** Connections in this relay's pool. @default 10 */
@@ -299,24 +300,13 @@ export class PostgresStorage implements Storage {
     if (filter.sink) add('d.sink = ?', filter.sink);
     if (filter.appId) add('p.app_id = ?', filter.appId);
     params.push(filter.limit ?? 100);
-    const r = await this.pool.query<ListRow>(
-      `SELECT d.id, p.app_id, p.order_id, d.sink, d.status, d.attempts, d.next_attempt_at, d.last_error, d.created_at, d.updated_at
+    const r = await this.pool.query<DeliveryListRow>(
+      `SELECT ${DELIVERY_LIST_COLUMNS}
        FROM deliveries d JOIN purchases p ON p.id = d.purchase_id
        ${clauses.length ? 'WHERE ' + clauses.join(' AND ') : ''} ORDER BY d.id LIMIT $${params.length}`,
       params,
     );
-    return r.rows.map((row) => ({
-      id: row.id,
-      appId: row.app_id,
-      orderId: row.order_id,
-      sink: row.sink as SinkName,
-      status: row.status as DeliveryStatus,
-      attempts: row.attempts,
-      nextAttemptAt: row.next_attempt_at,
-      lastError: row.last_error,
-      createdAt: row.created_at,
-      updatedAt: row.updated_at,
-    }));
+    return r.rows.map(toDeliveryRow);
   }
 
   async retryDead(ids: readonly number[] | 'all', now: number): Promise<number> {
@@ -406,15 +396,3 @@ interface ClaimRow {
   received_at: number;
 }
 
-interface ListRow {
-  id: number;
-  app_id: string;
-  order_id: string;
-  sink: string;
-  status: string;
-  attempts: number;
-  next_attempt_at: number;
-  last_error: string | null;
-  created_at: number;
-  updated_at: number;
-}

@@ -18,6 +18,7 @@ import type {
   Storage,
   StorageStats,
 } from './storage';
+import { DELIVERY_LIST_COLUMNS, toDeliveryRow, type DeliveryListRow } from './delivery-row';
 
 export interface SqliteStorageOptions {
   /** How long a writer waits for another process's lock before failing. @default 5000 */
@@ -286,24 +287,12 @@ export class SqliteStorage implements Storage {
     if (filter.sink) (clauses.push('d.sink = @sink'), (params.sink = filter.sink));
     if (filter.appId) (clauses.push('p.app_id = @appId'), (params.appId = filter.appId));
     const rows = this.stmt(
-        `SELECT d.id, p.app_id, p.order_id, d.sink, d.status, d.attempts, d.next_attempt_at, d.last_error,
-                d.created_at, d.updated_at
+        `SELECT ${DELIVERY_LIST_COLUMNS}
          FROM deliveries d JOIN purchases p ON p.id = d.purchase_id
          ${clauses.length ? 'WHERE ' + clauses.join(' AND ') : ''} ORDER BY d.id LIMIT @limit`,
       )
-      .all(params) as ListRow[];
-    return rows.map((r) => ({
-      id: r.id,
-      appId: r.app_id,
-      orderId: r.order_id,
-      sink: r.sink as SinkName,
-      status: r.status as DeliveryStatus,
-      attempts: r.attempts,
-      nextAttemptAt: r.next_attempt_at,
-      lastError: r.last_error,
-      createdAt: r.created_at,
-      updatedAt: r.updated_at,
-    }));
+      .all(params) as DeliveryListRow[];
+    return rows.map(toDeliveryRow);
   }
 
   async retryDead(ids: readonly number[] | 'all', now: number): Promise<number> {
@@ -404,15 +393,3 @@ interface ClaimRow {
   received_at: number;
 }
 
-interface ListRow {
-  id: number;
-  app_id: string;
-  order_id: string;
-  sink: string;
-  status: string;
-  attempts: number;
-  next_attempt_at: number;
-  last_error: string | null;
-  created_at: number;
-  updated_at: number;
-}
