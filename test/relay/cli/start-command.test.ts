@@ -15,7 +15,7 @@ interface Run {
 function run(args: string[], opts: { env?: Record<string, string>; cwd?: string } = {}): Run {
   const child = spawn(process.execPath, [BIN, ...args], {
     cwd: opts.cwd,
-    env: { ...process.env, PURCHASE_RELAY_FROM_SOURCE: '1', LOG_LEVEL: 'info', RELAY_CONFIG: '', ...opts.env },
+    env: { ...process.env, LOG_LEVEL: 'info', RELAY_CONFIG: '', ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const stdout: string[] = [];

@@ -51,7 +51,7 @@ class RelayChild {
   constructor(configFile: string, onOutput: (text: string) => void) {
     this.child = spawn(process.execPath, [join(ROOT, 'bin', 'purchase-relay.js'), 'start', '--config', configFile], {
       cwd: ROOT,
-      env: { ...process.env, ...ENV, LOG_LEVEL: 'warn', PURCHASE_RELAY_FROM_SOURCE: '1' },
+      env: { ...process.env, ...ENV, LOG_LEVEL: 'warn' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const child = this.child;

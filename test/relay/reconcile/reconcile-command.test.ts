@@ -113,7 +113,7 @@ describe('purchase-relay reconcile', () => {
     // Its own Gravity on the real clock; the child waits the real 10 minutes after page 1, and is interrupted.
     const slow = await new FakeGravity({ apps: [{ appId: GRAVITY_APP_ID, appKey: APP_KEY, orders: data.gravity }], minCallIntervalMs: 600_000 }).start();
     const child = spawn(process.execPath, [join(ROOT, 'bin/purchase-relay.js'), 'reconcile', '--config', config(600, slow.url), '--app', RELAY_APP, '--from', '2025-03-01', '--to', '2025-03-01', '--out', join(db.dir, 'out4')], {
-      env: { ...process.env, ...env, PURCHASE_RELAY_FROM_SOURCE: '1' },
+      env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stderr = '';
@@ -137,7 +137,7 @@ describe('purchase-relay reconcile', () => {
     // Its own Gravity with no interval, on the real clock: the child process runs on the real clock too.
     const quick = await new FakeGravity({ apps: [{ appId: GRAVITY_APP_ID, appKey: APP_KEY, orders: data.gravity }], minCallIntervalMs: 0 }).start();
     const child = spawn(process.execPath, [join(ROOT, 'bin/purchase-relay.js'), 'reconcile', '--config', config(0, quick.url), '--app', RELAY_APP, '--from', FROM_DAY, '--to', TO_DAY, '--out', outDir, '--fresh'], {
-      env: { ...process.env, ...env, PURCHASE_RELAY_FROM_SOURCE: '1' },
+      env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
