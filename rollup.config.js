@@ -102,7 +102,7 @@ const ts = (declarations, dir) =>
   });
 
 /** Ambient declarations the public typings lack; the emitted .d.ts files need them too. */
-const AMBIENT = ['qq.d.ts', 'tt.d.ts', 'wx-virtual-payment.d.ts'];
+const AMBIENT = ['minigame-shared.d.ts', 'qq.d.ts', 'tt.d.ts', 'wx-virtual-payment.d.ts'];
 
 /**
  * `dist/client/index.d.ts` re-exports the emitted declarations of the entry and references the ambient typings

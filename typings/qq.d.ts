@@ -1,22 +1,11 @@
+/// <reference path="./minigame-shared.d.ts" />
 /**
  * The QQ mini-game global. QQ copies WeChat's API, so the shared calls reuse WeChat's typings; only the Midas
  * payment call is declared here (same parameters and errCodes as WeChat's, `qq.requestMidasPayment`).
  */
 declare namespace QQMinigame {
   /** WeChat's shared calls (QQ and Douyin copied WeChat's API), as the client uses them. */
-  type SharedApi = Pick<
-    WechatMinigame.Wx,
-    | 'getStorageSync'
-    | 'setStorageSync'
-    | 'removeStorageSync'
-    | 'request'
-    | 'login'
-    | 'getNetworkType'
-    | 'onNetworkStatusChange'
-    | 'onShow'
-    | 'getLaunchOptionsSync'
-  > &
-    Partial<Pick<WechatMinigame.Wx, 'getDeviceInfo' | 'getAppBaseInfo' | 'getWindowInfo' | 'getSystemInfoSync'>>;
+  type SharedApi = MinigameShared.Api;
   interface RequestMidasPaymentOption {
     mode: 'game';
     env?: 0 | 1;

@@ -1,22 +1,11 @@
+/// <reference path="./minigame-shared.d.ts" />
 /**
  * The Douyin (tt) mini-game global. Douyin copies WeChat's API, so the shared calls reuse WeChat's typings; the
  * game payment call is declared from https://developer.open-douyin.com/docs/resource/zh-CN/mini-game/develop/api/payment/tt-request-game-payment
  */
 declare namespace TTMinigame {
   /** WeChat's shared calls (QQ and Douyin copied WeChat's API), as the client uses them. */
-  type SharedApi = Pick<
-    WechatMinigame.Wx,
-    | 'getStorageSync'
-    | 'setStorageSync'
-    | 'removeStorageSync'
-    | 'request'
-    | 'login'
-    | 'getNetworkType'
-    | 'onNetworkStatusChange'
-    | 'onShow'
-    | 'getLaunchOptionsSync'
-  > &
-    Partial<Pick<WechatMinigame.Wx, 'getDeviceInfo' | 'getAppBaseInfo' | 'getWindowInfo' | 'getSystemInfoSync'>>;
+  type SharedApi = MinigameShared.Api;
   interface RequestGamePaymentOption {
     mode: 'game';
     /** Only 0 is valid. */

@@ -1,3 +1,4 @@
+/// <reference path="../../../typings/minigame-shared.d.ts" />
 import type {
   Clock,
   HookablePlatform,
@@ -20,19 +21,7 @@ import { attempt, errorText } from '../best-effort';
  * What wx, qq and tt share (QQ and Douyin copied WeChat's API), typed by WeChat's typings. The adapters pass their
  * global in; this file never names one.
  */
-export type MinigameApi = Pick<
-  WechatMinigame.Wx,
-  | 'getStorageSync'
-  | 'setStorageSync'
-  | 'removeStorageSync'
-  | 'request'
-  | 'login'
-  | 'getNetworkType'
-  | 'onNetworkStatusChange'
-  | 'onShow'
-  | 'getLaunchOptionsSync'
-> &
-  Partial<Pick<WechatMinigame.Wx, 'getDeviceInfo' | 'getAppBaseInfo' | 'getWindowInfo' | 'getSystemInfoSync'>>;
+export type MinigameApi = MinigameShared.Api;
 
 /** One payment call of a platform that autoHook wraps. */
 export interface PaymentCallSpec {
