@@ -146,6 +146,49 @@ describe('autoHook', () => {
     kit.close();
   });
 
+  it('reports a virtual payment (requestVirtualPayment) from its signData, callbacks and signData untouched', async () => {
+    const [kit, { wx }] = createTestKit(relay, { kit: { autoHook: true } });
+    const signData = JSON.stringify({
+      offerId: '1450000000', buyQuantity: 3, env: 1, currencyType: 'CNY', platform: 'android',
+      productId: 'gem.pack.3', goodsPrice: 100, outTradeNo: 'VIRTorder-0001', attach: 'x',
+    });
+    const seen: string[] = [];
+    wx.api.requestVirtualPayment({
+      mode: 'short_series_goods',
+      signData,
+      paySig: 'server-computed',
+      signature: 'server-computed',
+      success: () => seen.push('success'),
+      complete: () => seen.push('complete'),
+    });
+    await until(() => relay.accepted.has('VIRTorder-0001'));
+    expect(seen).toEqual(['success', 'complete']);
+    expect(wx.paymentCalls[0].options.signData).toBe(signData);
+    // goodsPrice is per unit: 3 × 100 fen.
+    expect(relay.accepted.get('VIRTorder-0001')).toMatchObject({ productId: 'gem.pack.3', amount: 300, currency: 'CNY', payType: 2 });
+    kit.close();
+  });
+
+  it('reports nothing when a virtual payment is cancelled, and the game still gets its fail callback', async () => {
+    const [kit, { wx }] = createTestKit(relay, { kit: { autoHook: true } });
+    wx.payments.push({ errCode: -2, errMsg: 'requestVirtualPayment:fail cancel' });
+    const seen: unknown[] = [];
+    wx.api.requestVirtualPayment({
+      mode: 'short_series_goods',
+      signData: JSON.stringify({ offerId: '1450000000', buyQuantity: 1, env: 1, currencyType: 'CNY', productId: 'gem.pack.1', goodsPrice: 100, outTradeNo: 'VIRTorder-0002' }),
+      paySig: 'server-computed',
+      signature: 'server-computed',
+      fail: (e) => seen.push(e.errCode),
+      complete: () => seen.push('complete'),
+    });
+    await until(() => seen.includes('complete'));
+    await kit.flush();
+    expect(seen[0]).toBe(-2);
+    expect(relay.accepted.has('VIRTorder-0002')).toBe(false);
+    expect(kit.unconfirmedOrders().map((o) => o.orderId)).not.toContain('VIRTorder-0002');
+    kit.close();
+  });
+
   it('close() puts the original payment call back', async () => {
     const wx = new FakeWx();
     const original = wx.api.requestMidasPayment;

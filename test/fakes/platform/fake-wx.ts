@@ -4,7 +4,12 @@ import type { FakeMinigameOptions, WxSubset } from './fake-minigame';
 export type PaymentScript = 'paid' | 'hang' | { errCode: number; errMsg?: string };
 
 /** The payment calls the fakes implement, typed by the platform typings. */
-export type FakeWxApi = WxSubset & Pick<WechatMinigame.Wx, 'requestMidasPayment' | 'requestMidasPaymentGameItem'>;
+export type FakeWxApi = WxSubset &
+  Pick<WechatMinigame.Wx, 'requestMidasPayment' | 'requestMidasPaymentGameItem'> &
+  Required<Pick<WechatMinigame.Wx, 'requestVirtualPayment'>>;
+
+/** Virtual payment 2.0 modes: goods (item direct purchase) and coins; either checks like an item purchase here. */
+const VIRTUAL_PAYMENT_MODES = ['short_series_goods', 'short_series_coin'];
 
 const OUT_TRADE_NO = /^[0-9A-Za-z\-|*][0-9A-Za-z_\-|*]{0,31}$/;
 
@@ -25,7 +30,7 @@ export class FakeWx extends FakeMinigameHost {
   constructor(opts: FakeMinigameOptions = {}) {
     super(opts);
     const host = this;
-    const payments: Pick<WechatMinigame.Wx, 'requestMidasPayment' | 'requestMidasPaymentGameItem'> = {
+    const payments: Omit<FakeWxApi, keyof WxSubset> = {
       requestMidasPayment(option: WechatMinigame.RequestMidasPaymentOption) {
         if (option.success || option.fail || option.complete) {
           host.pay('requestMidasPayment', option, option);
@@ -40,6 +45,11 @@ export class FakeWx extends FakeMinigameHost {
         const signData = (typeof option.signData === 'string' ? JSON.parse(option.signData) : option.signData) as object;
         host.pay('requestMidasPaymentGameItem', { buyQuantity: 1, ...signData }, option);
         return undefined as never;
+      },
+      requestVirtualPayment(option: WechatMinigame.RequestVirtualPaymentOption) {
+        const signData = JSON.parse(option.signData) as object;
+        const mode = VIRTUAL_PAYMENT_MODES.includes(option.mode) ? 'goods' : option.mode;
+        host.pay('requestVirtualPayment', { buyQuantity: 1, ...signData, mode }, option);
       },
     };
     Object.assign(this.api, payments);
