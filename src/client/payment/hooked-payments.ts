@@ -1,21 +1,10 @@
-import type { PaymentHooks, Platform } from '../platform/platform';
-import type { OrderStore } from '../queue/order-store';
-import type { GameContext } from '../report/build-report';
+import type { PaymentHooks } from '../platform/platform';
 import { buildReport } from '../report/build-report';
-import { paid } from './purchase-flow';
+import { paid, type PurchaseDeps } from './purchase-flow';
 import { StorageFullError } from '../errors';
-import type { PurchaseError } from '../errors';
 
-export interface HookDeps {
-  platform: Platform;
-  store: OrderStore;
-  appId: string;
-  uid(): string;
-  context(): GameContext;
-  coinPrice: number;
-  queued(): void;
-  error(e: PurchaseError): void;
-}
+/** What a hooked payment needs: the same as `kit.purchase()`. */
+export type HookDeps = PurchaseDeps;
 
 /**
  * autoHook: a payment the game starts itself becomes a pending order before the sheet opens and a queued report

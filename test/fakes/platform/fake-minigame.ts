@@ -1,26 +1,12 @@
+/// <reference path="../../../typings/minigame-shared.d.ts" />
 import * as http from 'http';
 import { FakeStorageBackend } from './fake-storage';
 
 /**
  * The parts of `wx` the client uses, typed by minigame-api-typings: if WeChat's API drifts, this fails to compile.
- * QQ and Douyin share these calls (see typings/qq.d.ts, typings/tt.d.ts).
+ * QQ and Douyin share these calls (typings/minigame-shared.d.ts); the fake implements every one, optional or not.
  */
-export type WxSubset = Pick<
-  WechatMinigame.Wx,
-  | 'getStorageSync'
-  | 'setStorageSync'
-  | 'removeStorageSync'
-  | 'request'
-  | 'login'
-  | 'getNetworkType'
-  | 'onNetworkStatusChange'
-  | 'onShow'
-  | 'getLaunchOptionsSync'
-  | 'getDeviceInfo'
-  | 'getAppBaseInfo'
-  | 'getWindowInfo'
-  | 'getSystemInfoSync'
->;
+export type WxSubset = Required<MinigameShared.Api>;
 
 export interface FakeDevice {
   platform: 'ios' | 'android' | 'devtools' | 'windows' | 'mac' | 'ohos';

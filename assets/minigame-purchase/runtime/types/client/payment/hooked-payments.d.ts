@@ -1,17 +1,7 @@
-import type { PaymentHooks, Platform } from '../platform/platform';
-import type { OrderStore } from '../queue/order-store';
-import type { GameContext } from '../report/build-report';
-import type { PurchaseError } from '../errors';
-export interface HookDeps {
-    platform: Platform;
-    store: OrderStore;
-    appId: string;
-    uid(): string;
-    context(): GameContext;
-    coinPrice: number;
-    queued(): void;
-    error(e: PurchaseError): void;
-}
+import type { PaymentHooks } from '../platform/platform';
+import { type PurchaseDeps } from './purchase-flow';
+/** What a hooked payment needs: the same as `kit.purchase()`. */
+export type HookDeps = PurchaseDeps;
 /**
  * autoHook: a payment the game starts itself becomes a pending order before the sheet opens and a queued report
  * when it succeeds, exactly like `kit.purchase()`. Orders the kit itself is paying are already stored and skipped.
