@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createCatalogService, type CatalogService } from './catalog/catalog-service';
-import type { RelayConfig } from './config/config-schema';
+import { SINK_NAMES, type RelayConfig } from './config/config-schema';
 import { createDeliveryWorker } from './delivery/worker';
 import type { ExtraRoute, RelayContext } from './http/relay-context';
 import { createRateLimiter } from './http/rate-limiter';
@@ -163,8 +163,7 @@ export function createRelay(config: RelayConfig, options: RelayOptions = {}): Re
 }
 
 function enabledSinks(config: RelayConfig) {
-  const names = ['tianmu', 'hive', 'kakao'] as const;
-  return names.filter((s) => config.games.some((g) => g.sinks[s] !== undefined));
+  return SINK_NAMES.filter((s) => config.games.some((g) => g.sinks[s] !== undefined));
 }
 
 /** What the schema alone cannot say: wechat sessions need every game's WeChat credentials. */

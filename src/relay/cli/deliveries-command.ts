@@ -1,4 +1,4 @@
-import type { RelayConfig, SinkName } from '../config/config-schema';
+import { SINK_NAMES, type RelayConfig, type SinkName } from '../config/config-schema';
 import { openStorage } from '../storage/open-storage';
 import type { DeliveryFilter, DeliveryRow, DeliveryStatus, Storage } from '../storage/storage';
 
@@ -12,7 +12,6 @@ export interface DeliveriesIo {
 }
 
 const STATUSES: readonly DeliveryStatus[] = ['pending', 'delivered', 'dead'];
-const SINK_NAMES: readonly SinkName[] = ['tianmu', 'hive', 'kakao'];
 const USAGE = [
   'usage: purchase-relay deliveries [--status dead|pending|delivered] [--sink tianmu|hive|kakao] [--app ID] [--limit N] [--json]',
   '       purchase-relay deliveries retry ID [ID...]',

@@ -144,4 +144,6 @@ export type GameConfig = z.infer<typeof GameConfigSchema>;
 export type TianmuSinkConfig = z.infer<typeof TianmuSinkConfigSchema>;
 export type HiveSinkConfig = z.infer<typeof HiveSinkConfigSchema>;
 export type KakaoSinkConfig = z.infer<typeof KakaoSinkConfigSchema>;
-export type SinkName = 'tianmu' | 'hive' | 'kakao';
+/** Every sink the relay knows, in the order they are listed everywhere. */
+export const SINK_NAMES = ['tianmu', 'hive', 'kakao'] as const;
+export type SinkName = (typeof SINK_NAMES)[number];

@@ -1,9 +1,9 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
-import type { SinkName } from '../config/config-schema';
+import { SINK_NAMES, type SinkName } from '../config/config-schema';
 import type { Storage } from '../storage/storage';
 
-export const DEMO_SINKS: readonly SinkName[] = ['tianmu', 'hive', 'kakao'];
+export const DEMO_SINKS: readonly SinkName[] = SINK_NAMES;
 
 /** One sink's side of one purchase, as the demo's live panel shows it. */
 export interface SinkDelivery {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SINK_NAMES } from '../../config/config-schema';
 import { constantTimeEqual } from '../../session/constant-time';
 import { bearerToken } from '../bearer-token';
 import { HttpError } from '../http-error';
@@ -8,7 +9,7 @@ import { firstIssue } from '../zod-issue';
 
 const ListQuerySchema = z.object({
   status: z.enum(['pending', 'delivered', 'dead']).optional(),
-  sink: z.enum(['tianmu', 'hive', 'kakao']).optional(),
+  sink: z.enum(SINK_NAMES).optional(),
   app: z.string().min(1).max(64).optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
 });

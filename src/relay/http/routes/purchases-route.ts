@@ -1,6 +1,6 @@
 import { PurchaseReportSchema, type PurchaseReport } from '../../../shared/schemas/purchase-report';
 import { PurchasesRequestSchema, type ReportResult } from '../../../shared/schemas/relay-api';
-import type { GameConfig, SinkName } from '../../config/config-schema';
+import { SINK_NAMES, type GameConfig } from '../../config/config-schema';
 import type { IngestItem } from '../../storage/storage';
 import { HttpError } from '../http-error';
 import { sendJson } from '../json-response';
@@ -8,8 +8,6 @@ import { readJson } from '../read-json';
 import type { RelayContext, RouteRequest } from '../relay-context';
 import { firstIssue } from '../zod-issue';
 import { authenticate } from './authenticate';
-
-const SINK_NAMES: readonly SinkName[] = ['tianmu', 'hive', 'kakao'];
 
 /**
  * `POST /v1/purchases`: each report is judged on its own (a bad one is `rejected`, the rest land); the valid ones
