@@ -17,12 +17,15 @@ export function postgresPassword(url: string): string | undefined {
  */
 export function collectSecrets(config: RelayConfig): string[] {
   const out: (string | undefined)[] = [config.session.secret, config.adminToken];
+  if (config.session.mode === 'wechat') out.push(config.session.keyEncryptionKey);
   if ('postgres' in config.storage) {
     const pw = postgresPassword(config.storage.postgres);
     out.push(pw, pw === undefined ? undefined : encodeURIComponent(pw));
   }
   for (const g of config.games) {
     out.push(g.wechat?.appSecret, g.sinks.kakao?.appSecret, g.sinks.kakao?.adminKey, g.gravity?.appKey);
+    const pay = g.wechat?.pay;
+    out.push(pay?.appKey, pay?.sandboxAppKey, pay?.push?.token, pay?.push?.encodingAesKey);
   }
   return [...new Set(out.filter((s): s is string => typeof s === 'string' && s !== ''))];
 }

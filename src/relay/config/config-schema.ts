@@ -57,11 +57,48 @@ export const KakaoSinkConfigSchema = z
   })
   .refine(oneTarget, oneTargetMessage);
 
+/** `games[].wechat.pay`: the game's Midas settings (MP console → virtual payment). */
+export const WechatPayConfigSchema = z.object({
+  offerId: z.string().min(1),
+  /** `"item"`: `requestMidasPaymentGameItem` (signed); `"coins"`: `requestMidasPayment` (game coins). @default "item" */
+  mode: z.enum(['item', 'coins']).default('item'),
+  /** 0 live, 1 sandbox. Orders made with env 1 are never revenue. @default 0 */
+  env: z.union([z.literal(0), z.literal(1)]).default(0),
+  /** @default "1" */
+  zoneId: z.string().min(1).default('1'),
+  /** The live AppKey (env 0). */
+  appKey: secret,
+  /** The sandbox AppKey (env 1): needed to sign sandbox orders and to check sandbox pushes. */
+  sandboxAppKey: secret.optional(),
+  /** Fen per game coin in coins mode (a ¥0.10 coin is 10). @default 10 */
+  coinPrice: z.number().int().positive().default(10),
+  /** The MP console's message push settings: Token and, for safe mode, EncodingAESKey (43 chars). */
+  push: z.object({ token: secret, encodingAesKey: secret.optional() }).optional(),
+});
+
 export const GameConfigSchema = z.object({
   appId: z.string().min(1),
   wechat: z
-    .object({ appSecret: secret, apiBase: z.string().url().default('https://api.weixin.qq.com') })
+    .object({
+      appSecret: secret,
+      apiBase: z.string().url().default('https://api.weixin.qq.com'),
+      /** Mini-game payment (Midas): with it the relay creates and signs orders and proves payments. */
+      pay: WechatPayConfigSchema.optional(),
+    })
     .optional(),
+  /**
+   * `"verified"`: sinks get only what the platform proved, with the platform's amount (the default when
+   * `wechat.pay` is set). `"reported"`: sinks get what the client reports (the default otherwise).
+   */
+  revenue: z.enum(['verified', 'reported']).optional(),
+  verification: z
+    .object({
+      /** Orders still pending this long after creation are asked of the platform. @default 300 */
+      queryAfterSeconds: z.number().int().positive().default(300),
+      /** Orders still unproven this long after creation are `unverified`: kept, never delivered. @default 48 */
+      giveUpAfterHours: z.number().positive().default(48),
+    })
+    .default({ queryAfterSeconds: 300, giveUpAfterHours: 48 }),
   catalog: z
     .union([
       z.object({ url: z.string().url(), timeoutMs: z.number().int().positive().default(5000) }),
@@ -95,7 +132,13 @@ export const RelayConfigSchema = z.object({
     .union([z.object({ sqlite: z.string().min(1) }), z.object({ postgres: z.string().min(1) })])
     .default({ sqlite: 'data/relay.db' }),
   session: z.discriminatedUnion('mode', [
-    z.object({ mode: z.literal('wechat'), secret, ttlSeconds: z.number().int().positive().default(7 * 24 * 3600) }),
+    z.object({
+      mode: z.literal('wechat'),
+      secret,
+      ttlSeconds: z.number().int().positive().default(7 * 24 * 3600),
+      /** Encrypts platform session keys at rest (AES-256-GCM): 32 bytes as base64 or 64 hex digits. */
+      keyEncryptionKey: secret.optional(),
+    }),
     z.object({ mode: z.literal('sandbox'), secret, ttlSeconds: z.number().int().positive().default(7 * 24 * 3600) }),
   ]),
   adminToken: secret.optional(),
@@ -144,6 +187,12 @@ export type GameConfig = z.infer<typeof GameConfigSchema>;
 export type TianmuSinkConfig = z.infer<typeof TianmuSinkConfigSchema>;
 export type HiveSinkConfig = z.infer<typeof HiveSinkConfigSchema>;
 export type KakaoSinkConfig = z.infer<typeof KakaoSinkConfigSchema>;
+export type WechatPayConfig = z.infer<typeof WechatPayConfigSchema>;
+
+/** The revenue mode of a game: as configured, else `"verified"` when it has a payment config. */
+export function revenueMode(game: GameConfig): 'verified' | 'reported' {
+  return game.revenue ?? (game.wechat?.pay !== undefined ? 'verified' : 'reported');
+}
 /** Every sink the relay knows, in the order they are listed everywhere. */
 export const SINK_NAMES = ['tianmu', 'hive', 'kakao'] as const;
 export type SinkName = (typeof SINK_NAMES)[number];

@@ -9,6 +9,9 @@ export const SECRET_PATHS: readonly RegExp[] = [
   /^games\[\d+\]\.sinks\.kakao\.appSecret$/,
   /^games\[\d+\]\.sinks\.kakao\.adminKey$/,
   /^games\[\d+\]\.gravity\.appKey$/,
+  /^session\.keyEncryptionKey$/,
+  /^games\[\d+\]\.wechat\.pay\.(appKey|sandboxAppKey)$/,
+  /^games\[\d+\]\.wechat\.pay\.push\.(token|encodingAesKey)$/,
 ];
 
 export function isSecretPath(path: string): boolean {
