@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createCatalogService, type CatalogService } from './catalog/catalog-service';
-import { SINK_NAMES, type RelayConfig } from './config/config-schema';
+import { SINK_NAMES, revenueMode, type RelayConfig } from './config/config-schema';
 import { createDeliveryWorker } from './delivery/worker';
 import type { ExtraRoute, RelayContext } from './http/relay-context';
 import { createRateLimiter } from './http/rate-limiter';
@@ -14,6 +14,14 @@ import { SINKS } from './sinks';
 import { createSessionVerifier } from './session/session-verifier';
 import { openStorage } from './storage/open-storage';
 import type { Storage } from './storage/storage';
+import { findProduct } from './catalog/find-product';
+import type { Catalog } from '../shared/schemas/catalog';
+import { createAccessTokens } from './platforms/wechat/access-token';
+import { queryWechatOrder } from './platforms/wechat/wechat-query';
+import { proveOrder } from './verification/prove-order';
+import { startQueryLoop } from './verification/query-loop';
+import { createSessionKeys } from './verification/session-keys';
+import { parseKeyEncryptionKey } from './session/session-key-box';
 
 /** How long `stop()` waits for requests in flight before closing their sockets. */
 const STOP_GRACE_MS = 5000;
@@ -35,6 +43,8 @@ export interface RelayOptions {
   wechatTimeoutMs?: number;
   /** Run the delivery worker (off only for tests of ingest alone). @default true */
   deliveries?: boolean;
+  /** How often the order query loop looks for due orders (verified games). @default 5000 */
+  queryPollMs?: number;
 }
 
 export interface Relay {
@@ -59,6 +69,7 @@ export function createRelay(config: RelayConfig, options: RelayOptions = {}): Re
   let url: string | undefined;
   let worker: ReturnType<typeof createDeliveryWorker> | undefined;
   let schedules: { stop(): void } | undefined;
+  let queries: { stop(): Promise<void> } | undefined;
   let starting: Promise<string> | undefined;
 
   const relay: Relay = {
@@ -94,14 +105,22 @@ export function createRelay(config: RelayConfig, options: RelayOptions = {}): Re
     storage = await openStorage(config.storage);
     const enabled = enabledSinks(config);
     metrics = createRelayMetrics(storage, enabled);
+    const st = storage;
+    const kek = config.session.mode === 'wechat' ? config.session.keyEncryptionKey : undefined;
+    const sessionKeys = kek === undefined ? undefined : createSessionKeys(st.payments, kek);
+    const games = new Map(config.games.map((g) => [g.appId, g]));
+    const catalog = options.catalog ?? createCatalogService(config);
+    const m0 = metrics;
+    const prove: RelayContext['prove'] = (appId, orderId, proof) =>
+      proveOrder({ storage: st, games, now, log, onOutcome: (outcome, source) => m0.proofs.inc({ outcome, source }) }, appId, orderId, proof);
     const ctx: RelayContext = {
       config,
-      games: new Map(config.games.map((g) => [g.appId, g])),
+      games,
       storage,
       log,
       now,
       metrics,
-      catalog: options.catalog ?? createCatalogService(config),
+      catalog,
       trustedProxies: new Set(config.trustedProxies),
       ipLimiter: createRateLimiter(config.limits.perIpPerMinute),
       openidLimiter: createRateLimiter(config.limits.perOpenidPerMinute),
@@ -109,6 +128,8 @@ export function createRelay(config: RelayConfig, options: RelayOptions = {}): Re
       extraMetricsText: reconcileMetricsText,
       wechatTimeoutMs: options.wechatTimeoutMs ?? 5000,
       verifySession: createSessionVerifier(config.session.secret),
+      sessionKeys,
+      prove,
     };
     server = createRelayServer(ctx, options.extraRoutes ?? []);
     try {
@@ -127,6 +148,22 @@ export function createRelay(config: RelayConfig, options: RelayOptions = {}): Re
       worker.start();
     }
     schedules = startReconcileSchedules({ config, store: storage, log });
+    if (sessionKeys !== undefined && kek !== undefined && config.games.some((g) => g.wechat?.pay !== undefined)) {
+      const accessTokens = createAccessTokens(st, kek, now, ctx.wechatTimeoutMs);
+      const catalogPrice = async (appId: string, uid: string, productId: string) => {
+        const answer = await catalog.get(appId, uid);
+        return answer.status === 200 ? findProduct(answer.body as Catalog, productId)?.price : undefined;
+      };
+      queries = startQueryLoop({
+        payments: st.payments,
+        games,
+        query: (game, order) => queryWechatOrder({ sessionKeys, accessTokens, now, catalogPrice, timeoutMs: ctx.wechatTimeoutMs }, game, order),
+        prove,
+        now,
+        log,
+        pollMs: options.queryPollMs,
+      });
+    }
     log.info({ url, storage: 'sqlite' in config.storage ? 'sqlite' : 'postgres', sinks: enabled, session: config.session.mode }, 'relay started');
     return url;
   }
@@ -134,6 +171,8 @@ export function createRelay(config: RelayConfig, options: RelayOptions = {}): Re
   async function stopAll(): Promise<void> {
     schedules?.stop();
     schedules = undefined;
+    await queries?.stop();
+    queries = undefined;
     if (server) {
       const s = server;
       server = undefined;
@@ -166,13 +205,28 @@ function enabledSinks(config: RelayConfig) {
   return SINK_NAMES.filter((s) => config.games.some((g) => g.sinks[s] !== undefined));
 }
 
-/** What the schema alone cannot say: wechat sessions need every game's WeChat credentials. */
+/** What the schema alone cannot say: wechat sessions need every game's WeChat credentials; payments need more. */
 function checkConfig(config: RelayConfig): void {
-  if (config.session.mode !== 'wechat') return;
-  const missing = config.games.flatMap((g, i) =>
-    g.wechat === undefined ? [`games[${i}].wechat: required when session.mode is "wechat" (appId ${g.appId})`] : [],
-  );
-  if (missing.length > 0) throw new RelayConfigError(missing);
+  const problems = config.games.flatMap((g, i) => {
+    const out: string[] = [];
+    if (config.session.mode === 'wechat' && g.wechat === undefined) out.push(`games[${i}].wechat: required when session.mode is "wechat" (appId ${g.appId})`);
+    const pay = g.wechat?.pay;
+    if (pay !== undefined) {
+      if (config.session.mode !== 'wechat') out.push(`games[${i}].wechat.pay: needs session.mode "wechat" (orders are signed with the player's session_key)`);
+      else if (config.session.keyEncryptionKey === undefined) out.push(`session.keyEncryptionKey: required when games[${i}].wechat.pay is set (session keys are sealed at rest)`);
+      if (pay.env === 1 && pay.sandboxAppKey === undefined) out.push(`games[${i}].wechat.pay.sandboxAppKey: required when wechat.pay.env is 1`);
+    }
+    if (pay !== undefined && config.session.mode === 'wechat' && config.session.keyEncryptionKey !== undefined) {
+      try {
+        parseKeyEncryptionKey(config.session.keyEncryptionKey);
+      } catch (e) {
+        out.push(`session.keyEncryptionKey: ${(e as Error).message}`);
+      }
+    }
+    if (revenueMode(g) === 'verified' && pay === undefined) out.push(`games[${i}].revenue: "verified" needs games[${i}].wechat.pay (nothing could prove a payment)`);
+    return out;
+  });
+  if (problems.length > 0) throw new RelayConfigError(problems);
 }
 
 export class RelayConfigError extends Error {

@@ -80,6 +80,7 @@ describe('the demo store in headless Chromium', () => {
     const pages = await page.locator('#pages').innerText();
     for (const s of ['$4.99', '$7.99', '-37%', '$3.99', '-50%', '3-day free trial', '$49.99', '$0.96/wk']) expect(pages).toContain(s);
     expect(await page.locator('.sandbox-flag').innerText()).toContain('SANDBOX');
+    expect(await page.locator('#revenue-mode').innerText()).toContain('revenue: reported');
   });
 
   it('a cancelled sandbox payment says so and reports nothing', async () => {

@@ -196,3 +196,8 @@ export function revenueMode(game: GameConfig): 'verified' | 'reported' {
 /** Every sink the relay knows, in the order they are listed everywhere. */
 export const SINK_NAMES = ['tianmu', 'hive', 'kakao'] as const;
 export type SinkName = (typeof SINK_NAMES)[number];
+
+/** The sinks a game delivers to, in `SINK_NAMES` order: the one definition of "enabled sinks". */
+export function enabledSinksOf(game: GameConfig): SinkName[] {
+  return SINK_NAMES.filter((s) => game.sinks[s] !== undefined);
+}

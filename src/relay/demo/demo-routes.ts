@@ -7,6 +7,8 @@ import { demoDeliveries } from './demo-deliveries';
 
 export interface DemoRouteOptions {
   appId: string;
+  /** The game's revenue mode (`revenueMode`), shown on the page. */
+  revenue: 'verified' | 'reported';
   captureDir: string;
   /** The IIFE client runtime (global `MinigamePurchase`). */
   runtime: string;
@@ -17,7 +19,11 @@ export interface DemoRouteOptions {
 /** `/demo` (the store page), `/demo/runtime.js`, `/demo/store-page.js`, `/demo/store-page.css`, `/demo/api/deliveries`. */
 export function demoRoutes(o: DemoRouteOptions): ExtraRoute[] {
   const page = pageFiles();
-  const html = page.html.replace(/\{\{appId\}\}/g, escapeHtml(o.appId));
+  const revenue =
+    o.revenue === 'verified'
+      ? 'revenue: verified (sinks get only what the platform proved)'
+      : 'revenue: reported (no payment config: sinks get what the client reports)';
+  const html = page.html.replace(/\{\{appId\}\}/g, escapeHtml(o.appId)).replace(/\{\{revenue\}\}/g, escapeHtml(revenue));
   return [
     {
       method: 'GET',

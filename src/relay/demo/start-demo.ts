@@ -4,6 +4,7 @@ import type { RelayLogger } from '../log/logger';
 import { createRelay, type Relay } from '../relay-app';
 import { bundleClientRuntime } from './bundle-client-runtime';
 import { demoRoutes } from './demo-routes';
+import { revenueMode } from '../config/config-schema';
 
 export interface DemoOptions {
   /** Where SQLite and the captured requests go. @default "data" */
@@ -38,7 +39,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
   const captureDir = join(dataDir, 'captured');
   const runtime = await bundleClientRuntime('iife');
   let relay: Relay | undefined;
-  const extraRoutes = demoRoutes({ appId: game.appId, captureDir, runtime, storage: () => (relay as Relay).storage });
+  const extraRoutes = demoRoutes({ appId: game.appId, revenue: revenueMode(game), captureDir, runtime, storage: () => (relay as Relay).storage });
   relay = createRelay(config, { extraRoutes, ...(options.log ? { log: options.log } : {}) });
   const url = await relay.start();
   const started = relay;

@@ -5,6 +5,9 @@ import type { RelayLogger } from '../log/logger';
 import type { RelayMetrics } from '../metrics/relay-metrics';
 import type { SessionVerification } from '../session/session-verifier';
 import type { Storage } from '../storage/storage';
+import type { Proof } from '../storage/payment-store';
+import type { ProveOutcome } from '../verification/prove-order';
+import type { SessionKeys } from '../verification/session-keys';
 import type { RateLimiter } from './rate-limiter';
 
 /** Everything a route needs, built once by `createRelay`. */
@@ -27,6 +30,10 @@ export interface RelayContext {
   wechatTimeoutMs: number;
   /** Checks a session token (`session-verifier.ts`). */
   verifySession: (token: string, nowMs: number) => SessionVerification;
+  /** Sealed platform session keys; undefined when no game takes payments (`session.keyEncryptionKey` unset). */
+  sessionKeys?: SessionKeys;
+  /** Turns a platform's proof into revenue (`verification/prove-order.ts`). */
+  prove(appId: string, orderId: string, proof: Proof): Promise<ProveOutcome>;
 }
 
 /** One request as a route sees it. */

@@ -9,6 +9,12 @@ export interface RelayMetrics {
   deliveries: Counter;
   retries: Counter;
   ingestSeconds: Histogram;
+  /** Orders created (`POST /v1/orders`), by game. */
+  orders: Counter;
+  /** Platform proofs handled, by source (push, query) and outcome (revenue, sandbox, anomaly). */
+  proofs: Counter;
+  /** WeChat pushes, by result (handled, refused). */
+  pushes: Counter;
   /** For the worker's `onAttempt`. */
   onAttempt(sink: SinkName, outcome: 'delivered' | 'retry' | 'dead', durationMs: number): void;
 }
@@ -16,7 +22,7 @@ export interface RelayMetrics {
 /** Ingest latency is dominated by the fsync of a group commit: buckets from 0.5 ms to 5 s. */
 const INGEST_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
 
-export function createRelayMetrics(storage: Pick<Storage, 'stats' | 'listDeliveries'>, enabledSinks: readonly SinkName[]): RelayMetrics {
+export function createRelayMetrics(storage: Pick<Storage, 'stats' | 'listDeliveries' | 'payments'>, enabledSinks: readonly SinkName[]): RelayMetrics {
   const registry = createRegistry();
   const reports = registry.counter('relay_reports_total', 'Purchase reports answered, by status.');
   for (const status of ['accepted', 'duplicate', 'rejected']) reports.inc({ status }, 0);
@@ -46,6 +52,24 @@ export function createRelayMetrics(storage: Pick<Storage, 'stats' | 'listDeliver
     const s = await stats();
     return enabledSinks.map((sink) => [{ sink }, s.pendingBySink[sink] ?? 0] as [Record<string, string>, number]);
   });
+  const orders = registry.counter('relay_orders_created_total', 'Orders the relay created and signed, by game.');
+  const proofs = registry.counter('relay_payment_proofs_total', 'Platform proofs of payment handled, by source and outcome.');
+  const pushes = registry.counter('relay_wechat_pushes_total', 'WeChat payment pushes, by result.');
+  for (const result of ['handled', 'refused']) pushes.inc({ result }, 0);
+  let payCache: { at: number; value: ReturnType<Storage['payments']['paymentStats']> } | undefined;
+  const payStats = () => {
+    if (!payCache || Date.now() - payCache.at > 100) payCache = { at: Date.now(), value: storage.payments.paymentStats() };
+    return payCache.value;
+  };
+  registry.gauge('relay_orders', 'Orders not (yet) revenue, by state: pending (awaiting proof), unverified (given up: kept, never delivered), sandbox (proven in Env 1).', async () => {
+    const s = await payStats();
+    return Object.entries(s.orders).map(([state, n]) => [{ state }, n] as [Record<string, string>, number]);
+  });
+  registry.gauge('relay_payment_events', 'What the platforms said, by kind (proof, refund, anomaly, sandbox, mock).', async () => {
+    const s = await payStats();
+    return (['proof', 'refund', 'anomaly', 'sandbox'] as const).map((kind) => [{ kind }, s.events[kind] ?? 0] as [Record<string, string>, number]);
+  });
+  registry.gauge('relay_refunded_minor_units', 'Refunded money (minor units, CNY) the platforms reported.', async () => [[{}, (await payStats()).refundedAmount]]);
   const ingestSeconds = registry.histogram(
     'relay_ingest_duration_seconds',
     'Time from a parsed purchases request to its durable commit.',
@@ -57,6 +81,9 @@ export function createRelayMetrics(storage: Pick<Storage, 'stats' | 'listDeliver
     deliveries,
     retries,
     ingestSeconds,
+    orders,
+    proofs,
+    pushes,
     onAttempt(sink, outcome) {
       deliveries.inc({ sink, outcome });
       if (outcome === 'retry') retries.inc({ sink });

@@ -1,15 +1,15 @@
 import { z } from 'zod';
 
 /**
- * The WeChat `jscode2session` call: trades a `wx.login` code for the user's openid. The `session_key` WeChat
- * returns alongside is dropped here, at the edge, so nothing downstream can log or return it.
+ * The WeChat `jscode2session` call: trades a `wx.login` code for the user's openid and `session_key`. The
+ * session_key goes only to `SessionKeys.save` (sealed at rest); it is never logged, returned or exported.
  */
 
-const SuccessSchema = z.object({ openid: z.string().min(1).max(128) });
+const SuccessSchema = z.object({ openid: z.string().min(1).max(128), session_key: z.string().min(1).max(128).optional() });
 const ErrorSchema = z.object({ errcode: z.number().int(), errmsg: z.string().optional() });
 
 export type Code2SessionResult =
-  | { ok: true; openid: string }
+  | { ok: true; openid: string; sessionKey?: string }
   | {
       ok: false;
       /**
@@ -75,5 +75,5 @@ export function classifyCode2Session(status: number, text: string): Code2Session
   }
   const ok = SuccessSchema.safeParse(body);
   if (!ok.success) return { ok: false, kind: 'unavailable', detail: 'jscode2session answered an unexpected shape' };
-  return { ok: true, openid: ok.data.openid };
+  return ok.data.session_key === undefined ? { ok: true, openid: ok.data.openid } : { ok: true, openid: ok.data.openid, sessionKey: ok.data.session_key };
 }

@@ -17,6 +17,7 @@ import type {
   Storage,
   StorageStats,
 } from './storage';
+import { PostgresPaymentStore } from './postgres-payment-store';
 import { DELIVERY_LIST_COLUMNS, toDeliveryRow, type DeliveryListRow } from './delivery-row';
 
 export interface PostgresStorageOptions {
@@ -71,6 +72,7 @@ export class PostgresStorage implements Storage {
   private readonly completeGroup: GroupCommit<CompleteItem, boolean>;
   private readonly migrations: readonly Migration[];
   private closed = false;
+  readonly payments: PostgresPaymentStore;
 
   constructor(
     connectionString: string,
@@ -80,6 +82,7 @@ export class PostgresStorage implements Storage {
     // An idle client that loses its server emits here; without a listener it would crash the relay.
     this.pool.on('error', () => undefined);
     this.migrations = options.migrations ?? POSTGRES_MIGRATIONS;
+    this.payments = new PostgresPaymentStore(this.pool, (fn) => this.inTransaction(fn));
     this.ingestGroup = createGroupCommit({ run: (items) => this.inTransaction((c) => this.ingestNow(c, items)), maxItems: options.maxGroupItems ?? 500 });
     this.completeGroup = createGroupCommit({ run: (items) => this.inTransaction((c) => this.completeNow(c, items)), maxItems: 1000 });
   }

@@ -18,6 +18,7 @@ import type {
   Storage,
   StorageStats,
 } from './storage';
+import { SqlitePaymentStore } from './sqlite-payment-store';
 import { DELIVERY_LIST_COLUMNS, toDeliveryRow, type DeliveryListRow } from './delivery-row';
 
 export interface SqliteStorageOptions {
@@ -76,6 +77,7 @@ export class SqliteStorage implements Storage {
   private readonly migrations: readonly Migration[];
   private closed = false;
   private readonly statements = new Map<string, Database.Statement>();
+  readonly payments: SqlitePaymentStore;
 
   constructor(
     readonly file: string,
@@ -88,6 +90,7 @@ export class SqliteStorage implements Storage {
     this.db.pragma('synchronous = FULL');
     this.db.pragma('foreign_keys = ON');
     this.migrations = options.migrations ?? SQLITE_MIGRATIONS;
+    this.payments = new SqlitePaymentStore(this.db);
     this.ingestGroup = createGroupCommit({
       run: (items) => this.ingestNow(items),
       maxItems: options.maxGroupItems ?? 500,

@@ -1,12 +1,15 @@
 import type { PurchaseReport } from '../../shared/schemas/purchase-report';
 import type { SinkName } from '../config/config-schema';
 import type { ReconcileStore } from '../reconcile/reconcile-store';
+import type { PaymentStore } from './payment-store';
 
 /**
  * The relay's storage. SQLite (`sqlite-storage.ts`) and PostgreSQL (`postgres-storage.ts`) implement it; nothing
  * else in the relay knows which one it has. Every method is async so Postgres fits without changing callers.
  */
 export interface Storage extends ReconcileStore {
+  /** Orders, platform proofs and sealed session keys (verified revenue), on the same database. */
+  readonly payments: PaymentStore;
   /** Runs the versioned migrations not yet applied. Idempotent; safe with several relays starting together. */
   migrate(): Promise<void>;
 

@@ -2,10 +2,10 @@ import fc from 'fast-check';
 import { classifyCode2Session } from '../../../src/relay/session/wechat-code2session';
 
 describe('jscode2session answers', () => {
-  it('takes the openid and drops the session_key', () => {
+  it('takes the openid and the session_key, and drops the rest', () => {
     const r = classifyCode2Session(200, JSON.stringify({ openid: 'oABC', session_key: 'sk-secret', unionid: 'u' }));
-    expect(r).toEqual({ ok: true, openid: 'oABC' });
-    expect(JSON.stringify(r)).not.toContain('sk-secret');
+    // The session_key goes on to be sealed at rest (SessionKeys.save); unionid and the rest are dropped.
+    expect(r).toEqual({ ok: true, openid: 'oABC', sessionKey: 'sk-secret' });
   });
 
   it.each([
@@ -22,7 +22,7 @@ describe('jscode2session answers', () => {
   });
 
   it('treats errcode 0 with an openid as success', () => {
-    expect(classifyCode2Session(200, JSON.stringify({ errcode: 0, openid: 'o1', session_key: 'k' }))).toEqual({ ok: true, openid: 'o1' });
+    expect(classifyCode2Session(200, JSON.stringify({ errcode: 0, openid: 'o1', session_key: 'k' }))).toEqual({ ok: true, openid: 'o1', sessionKey: 'k' });
   });
 
   it('classifies garbage, wrong shapes and HTTP errors as unavailable', () => {

@@ -46,15 +46,17 @@ describe('PostgreSQL storage specifics', () => {
     const bad = new PostgresStorage(url, {
       migrations: [...POSTGRES_MIGRATIONS, { version: 99, name: 'broken', sql: 'CREATE TABLE half (x INT); SELECT nonsense FROM nowhere;' }],
     });
+    const shipped = POSTGRES_MIGRATIONS.map((m) => m.version);
+    const next = Math.max(...shipped) + 1;
     const good = new PostgresStorage(url, {
-      migrations: [...POSTGRES_MIGRATIONS, { version: 2, name: 'extra column', sql: 'ALTER TABLE purchases ADD COLUMN note TEXT' }],
+      migrations: [...POSTGRES_MIGRATIONS, { version: next, name: 'extra column', sql: 'ALTER TABLE purchases ADD COLUMN note TEXT' }],
     });
     try {
       await expect(bad.migrate()).rejects.toThrow(/nowhere/);
-      expect(await bad.appliedMigrations()).toEqual([1]);
+      expect(await bad.appliedMigrations()).toEqual(shipped);
       await good.migrate();
       await good.migrate();
-      expect(await good.appliedMigrations()).toEqual([1, 2]);
+      expect(await good.appliedMigrations()).toEqual([...shipped, next]);
       const c = new Client({ connectionString: url });
       await c.connect();
       const half = await c.query(`SELECT to_regclass('half') AS t`);

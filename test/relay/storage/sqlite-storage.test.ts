@@ -33,22 +33,25 @@ describe('SQLite storage specifics', () => {
     const h = await makeSqliteHarness();
     try {
       await h.storage.ingest([makeItem({ orderId: 'kept' })]);
+      // Versions after the shipped ones, whatever their number.
+      const shipped = SQLITE_MIGRATIONS.map((m) => m.version);
+      const L = Math.max(...shipped);
       const more = [
         ...SQLITE_MIGRATIONS,
-        { version: 3, name: 'c', sql: 'ALTER TABLE purchases ADD COLUMN c3 TEXT' },
-        { version: 2, name: 'b', sql: "CREATE TABLE m2 (x); INSERT INTO m2 VALUES ('once')" },
+        { version: L + 2, name: 'c', sql: 'ALTER TABLE purchases ADD COLUMN c3 TEXT' },
+        { version: L + 1, name: 'b', sql: "CREATE TABLE m2 (x); INSERT INTO m2 VALUES ('once')" },
       ];
       const next = new SqliteStorage(h.file, { migrations: more });
       await next.migrate();
       await next.migrate();
-      expect(next.appliedMigrations()).toEqual([1, 2, 3]);
+      expect(next.appliedMigrations()).toEqual([...shipped, L + 1, L + 2]);
       const broken = new SqliteStorage(h.file, {
-        migrations: [...more, { version: 4, name: 'bad', sql: 'CREATE TABLE m4 (x); INSERT INTO nowhere VALUES (1)' }],
+        migrations: [...more, { version: L + 3, name: 'bad', sql: 'CREATE TABLE m4 (x); INSERT INTO nowhere VALUES (1)' }],
       });
       // Matched by message: better-sqlite3's native side keeps the SqliteError class of the first test file that
       // loaded it, so in a shared jest worker the error can come from another realm and fail toThrow's Error check.
       await expect(broken.migrate()).rejects.toMatchObject({ message: expect.stringMatching(/nowhere/) });
-      expect(broken.appliedMigrations()).toEqual([1, 2, 3]);
+      expect(broken.appliedMigrations()).toEqual([...shipped, L + 1, L + 2]);
       const conn = (broken as unknown as { db: Database.Database }).db;
       expect(conn.prepare("SELECT name FROM sqlite_master WHERE name IN ('m2', 'm4')").all()).toEqual([{ name: 'm2' }]);
       expect(conn.prepare('SELECT x FROM m2').all()).toEqual([{ x: 'once' }]);

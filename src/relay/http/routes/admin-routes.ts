@@ -55,3 +55,41 @@ export async function handleRetryAllDead(ctx: RelayContext, r: RouteRequest): Pr
   ctx.log.info({ retried }, 'admin: all dead deliveries re-queued');
   sendJson(r.res, 200, { retried });
 }
+
+const OrdersQuerySchema = z.object({
+  state: z.enum(['pending', 'paid', 'sandbox', 'unverified']).optional(),
+  app: z.string().min(1).max(64).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+});
+
+/** `GET /admin/orders?state=unverified&app=&limit=`: orders and how far their proof got (no secret in them). */
+export async function handleListOrders(ctx: RelayContext, r: RouteRequest): Promise<void> {
+  requireAdmin(ctx, r);
+  const parsed = OrdersQuerySchema.safeParse(Object.fromEntries(r.url.searchParams));
+  if (!parsed.success) {
+    const { field, message } = firstIssue(parsed.error);
+    throw new HttpError(400, 'INVALID_QUERY', message, field);
+  }
+  const { state, app, limit } = parsed.data;
+  const orders = await ctx.storage.payments.listOrders({ state, appId: app, limit });
+  sendJson(r.res, 200, { orders });
+}
+
+const EventsQuerySchema = z.object({
+  kind: z.enum(['proof', 'refund', 'anomaly', 'sandbox', 'mock']).optional(),
+  app: z.string().min(1).max(64).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+});
+
+/** `GET /admin/payment-events?kind=anomaly|refund&app=&limit=`: what the platforms said that did not become revenue. */
+export async function handleListPaymentEvents(ctx: RelayContext, r: RouteRequest): Promise<void> {
+  requireAdmin(ctx, r);
+  const parsed = EventsQuerySchema.safeParse(Object.fromEntries(r.url.searchParams));
+  if (!parsed.success) {
+    const { field, message } = firstIssue(parsed.error);
+    throw new HttpError(400, 'INVALID_QUERY', message, field);
+  }
+  const { kind, app, limit } = parsed.data;
+  const events = await ctx.storage.payments.listEvents({ kind, appId: app, limit });
+  sendJson(r.res, 200, { events });
+}

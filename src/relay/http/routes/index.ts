@@ -1,19 +1,26 @@
 import type { Route } from '../relay-context';
-import { handleListDeliveries, handleRetryAllDead, handleRetryOne } from './admin-routes';
+import { handleListDeliveries, handleListOrders, handleListPaymentEvents, handleRetryAllDead, handleRetryOne } from './admin-routes';
 import { handleCatalog } from './catalog-route';
 import { handleHealth } from './health-route';
 import { handleMetrics } from './metrics-route';
 import { handlePurchases } from './purchases-route';
+import { handleOrders } from './orders-route';
 import { handleSession } from './session-route';
+import { handleWechatPushRoute, handleWechatUrlCheck } from './wechat-notify-route';
 
 /** The relay's HTTP API (DESIGN.md "HTTP API"). */
 export const ROUTES: readonly Route[] = [
   { method: 'POST', path: '/v1/session', handle: handleSession },
   { method: 'POST', path: '/v1/purchases', handle: handlePurchases },
+  { method: 'POST', path: '/v1/orders', handle: handleOrders },
+  { method: 'GET', path: /^\/v1\/notify\/wechat\/(?<appId>[^/]{1,64})$/, handle: handleWechatUrlCheck },
+  { method: 'POST', path: /^\/v1\/notify\/wechat\/(?<appId>[^/]{1,64})$/, handle: handleWechatPushRoute },
   { method: 'GET', path: '/v1/catalog', handle: handleCatalog },
   { method: 'GET', path: '/healthz', handle: handleHealth },
   { method: 'GET', path: '/metrics', handle: handleMetrics },
   { method: 'GET', path: '/admin/deliveries', handle: handleListDeliveries },
   { method: 'POST', path: '/admin/deliveries/retry-dead', handle: handleRetryAllDead },
+  { method: 'GET', path: '/admin/orders', handle: handleListOrders },
+  { method: 'GET', path: '/admin/payment-events', handle: handleListPaymentEvents },
   { method: 'POST', path: /^\/admin\/deliveries\/(?<id>[^/]+)\/retry$/, handle: handleRetryOne },
 ];

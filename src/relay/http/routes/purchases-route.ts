@@ -1,6 +1,7 @@
 import { PurchaseReportSchema, type PurchaseReport } from '../../../shared/schemas/purchase-report';
 import { PurchasesRequestSchema, type ReportResult } from '../../../shared/schemas/relay-api';
-import { SINK_NAMES, type GameConfig } from '../../config/config-schema';
+import { enabledSinksOf, revenueMode, type GameConfig } from '../../config/config-schema';
+import { recordClaims } from '../../verification/record-claims';
 import type { IngestItem } from '../../storage/storage';
 import { HttpError } from '../http-error';
 import { sendJson } from '../json-response';
@@ -28,7 +29,8 @@ export async function handlePurchases(ctx: RelayContext, r: RouteRequest): Promi
     throw new HttpError(400, 'INVALID_REQUEST', message, field);
   }
   const game = ctx.games.get(session.appId) as GameConfig;
-  const sinks = SINK_NAMES.filter((s) => game.sinks[s] !== undefined);
+  const sinks = enabledSinksOf(game);
+  const verified = revenueMode(game) === 'verified';
   const receivedAt = ctx.now();
   const results: ReportResult[] = [];
   const items: IngestItem[] = [];
@@ -43,7 +45,18 @@ export async function handlePurchases(ctx: RelayContext, r: RouteRequest): Promi
     slots.push(i);
     items.push({ report: judged.report, clientIp: r.ip, receivedAt, sinks });
   });
-  if (items.length > 0) {
+  if (items.length > 0 && verified) {
+    // A verified game's reports are claims: kept, and delivered only once the platform proves them.
+    const outcomes = await recordClaims(ctx, game, items).catch((err: unknown) => {
+      ctx.log.error({ err, reports: items.length }, 'claims not stored: nothing acknowledged');
+      throw new HttpError(503, 'STORAGE_UNAVAILABLE', 'the relay could not store the reports; nothing was acknowledged, send them again', undefined, {
+        'Retry-After': '1',
+      });
+    });
+    outcomes.forEach((o, k) => {
+      results[slots[k]] = o.status === 'conflict' ? { orderId: results[slots[k]].orderId, status: 'rejected', error: `ORDER_ID_CONFLICT: ${o.reason}` } : { ...results[slots[k]], status: o.status };
+    });
+  } else if (items.length > 0) {
     const started = process.hrtime.bigint();
     let outcomes;
     try {

@@ -19,20 +19,24 @@ export async function handleSession(ctx: RelayContext, r: RouteRequest): Promise
   const { appId, code } = parsed.data;
   const game = ctx.games.get(appId);
   if (!game) throw new HttpError(400, 'UNKNOWN_APP', `appId: no game "${appId}" is configured on this relay`, 'appId');
-  const openid = ctx.config.session.mode === 'sandbox' ? sandboxOpenid(appId, code) : await wechatOpenid(ctx, appId, code);
+  const openid = ctx.config.session.mode === 'sandbox' ? sandboxOpenid(appId, code) : await wechatLogin(ctx, appId, code);
   const { token, expiresAt } = issueSessionToken({ appId, openid }, ctx.config.session.secret, ctx.config.session.ttlSeconds, ctx.now());
   const answer: SessionResponse = { token, openid, expiresAt };
   sendJson(r.res, 200, answer);
 }
 
-async function wechatOpenid(ctx: RelayContext, appId: string, code: string): Promise<string> {
+async function wechatLogin(ctx: RelayContext, appId: string, code: string): Promise<string> {
   const wechat = ctx.games.get(appId)?.wechat;
   if (!wechat) {
     // createRelay refuses this config at start-up; kept as a guard, answered as our fault, not the client's.
     throw new HttpError(503, 'NOT_CONFIGURED', `game ${appId} has no wechat settings`);
   }
   const result = await code2session({ apiBase: wechat.apiBase, appId, appSecret: wechat.appSecret, code, timeoutMs: ctx.wechatTimeoutMs });
-  if (result.ok) return result.openid;
+  if (result.ok) {
+    // Kept (sealed) for signing this player's payments and queries; refreshed at each login.
+    if (result.sessionKey !== undefined && ctx.sessionKeys !== undefined) await ctx.sessionKeys.save(appId, result.openid, result.sessionKey, ctx.now());
+    return result.openid;
+  }
   ctx.log.warn({ appId, kind: result.kind, detail: result.detail }, 'wechat login failed');
   switch (result.kind) {
     case 'invalid-code':

@@ -52,4 +52,66 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'orders, payment_events, session_keys (verified revenue)',
+    sql: `
+      -- Orders the relay created (origin 'relay') or learned of from a client report in a verified game
+      -- (origin 'claim': a game paying by itself under autoHook). Money columns are NULL until known.
+      CREATE TABLE orders (
+        id BIGSERIAL PRIMARY KEY,
+        app_id TEXT NOT NULL,
+        order_id TEXT NOT NULL,
+        uid TEXT NOT NULL,
+        product_id TEXT,
+        quantity INTEGER NOT NULL,
+        unit_price BIGINT,
+        amount BIGINT,
+        currency TEXT,
+        env INTEGER NOT NULL,
+        origin TEXT NOT NULL CHECK (origin IN ('relay', 'claim')),
+        state TEXT NOT NULL CHECK (state IN ('pending', 'paid', 'sandbox', 'unverified')),
+        context TEXT NOT NULL,
+        claim TEXT,
+        client_ip TEXT NOT NULL,
+        created_at BIGINT NOT NULL,
+        next_query_at BIGINT NOT NULL,
+        queries INTEGER NOT NULL DEFAULT 0,
+        last_query TEXT,
+        proof TEXT,
+        paid_amount BIGINT,
+        refunded_amount BIGINT NOT NULL DEFAULT 0,
+        settled_at BIGINT,
+        UNIQUE (app_id, order_id)
+      );
+      CREATE INDEX orders_state_due ON orders (state, next_query_at);
+
+      -- What the platforms told us about payments: proofs, refunds, and anomalies (a signed push that matched no
+      -- order, or another player / product / quantity). One row per (app, kind, key): a repeated push is a no-op.
+      CREATE TABLE payment_events (
+        id BIGSERIAL PRIMARY KEY,
+        app_id TEXT NOT NULL,
+        order_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        event_key TEXT NOT NULL,
+        env INTEGER NOT NULL,
+        amount BIGINT,
+        detail TEXT NOT NULL,
+        received_at BIGINT NOT NULL,
+        UNIQUE (app_id, kind, event_key)
+      );
+      CREATE INDEX payment_events_order ON payment_events (app_id, order_id);
+      CREATE INDEX payment_events_kind ON payment_events (kind, id);
+
+      -- Platform session keys, sealed with session.keyEncryptionKey (AES-256-GCM); never stored in clear.
+      CREATE TABLE session_keys (
+        app_id TEXT NOT NULL,
+        openid TEXT NOT NULL,
+        sealed TEXT NOT NULL,
+        stale BOOLEAN NOT NULL,
+        updated_at BIGINT NOT NULL,
+        PRIMARY KEY (app_id, openid)
+      );
+    `,
+  },
 ];

@@ -53,4 +53,66 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'orders, payment_events, session_keys (verified revenue)',
+    sql: `
+      -- Orders the relay created (origin 'relay') or learned of from a client report in a verified game
+      -- (origin 'claim': a game paying by itself under autoHook). Money columns are NULL until known.
+      CREATE TABLE orders (
+        id INTEGER PRIMARY KEY,
+        app_id TEXT NOT NULL,
+        order_id TEXT NOT NULL,
+        uid TEXT NOT NULL,
+        product_id TEXT,
+        quantity INTEGER NOT NULL,
+        unit_price INTEGER,
+        amount INTEGER,
+        currency TEXT,
+        env INTEGER NOT NULL,
+        origin TEXT NOT NULL CHECK (origin IN ('relay', 'claim')),
+        state TEXT NOT NULL CHECK (state IN ('pending', 'paid', 'sandbox', 'unverified')),
+        context TEXT NOT NULL,
+        claim TEXT,
+        client_ip TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        next_query_at INTEGER NOT NULL,
+        queries INTEGER NOT NULL DEFAULT 0,
+        last_query TEXT,
+        proof TEXT,
+        paid_amount INTEGER,
+        refunded_amount INTEGER NOT NULL DEFAULT 0,
+        settled_at INTEGER,
+        UNIQUE (app_id, order_id)
+      );
+      CREATE INDEX orders_state_due ON orders (state, next_query_at);
+
+      -- What the platforms told us about payments: proofs, refunds, and anomalies (a signed push that matched no
+      -- order, or another player / product / quantity). One row per (app, kind, key): a repeated push is a no-op.
+      CREATE TABLE payment_events (
+        id INTEGER PRIMARY KEY,
+        app_id TEXT NOT NULL,
+        order_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        event_key TEXT NOT NULL,
+        env INTEGER NOT NULL,
+        amount INTEGER,
+        detail TEXT NOT NULL,
+        received_at INTEGER NOT NULL,
+        UNIQUE (app_id, kind, event_key)
+      );
+      CREATE INDEX payment_events_order ON payment_events (app_id, order_id);
+      CREATE INDEX payment_events_kind ON payment_events (kind, id);
+
+      -- Platform session keys, sealed with session.keyEncryptionKey (AES-256-GCM); never stored in clear.
+      CREATE TABLE session_keys (
+        app_id TEXT NOT NULL,
+        openid TEXT NOT NULL,
+        sealed TEXT NOT NULL,
+        stale INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        PRIMARY KEY (app_id, openid)
+      );
+    `,
+  },
 ];

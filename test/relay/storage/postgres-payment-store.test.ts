@@ -1,0 +1,7 @@
+import { usePgCluster } from '../../helpers/pg-cluster';
+import { describePaymentStoreContract } from './payment-store-contract';
+import { makePostgresHarness } from './postgres-harness';
+
+const pg = usePgCluster();
+
+describePaymentStoreContract('PostgreSQL', () => makePostgresHarness(pg()));

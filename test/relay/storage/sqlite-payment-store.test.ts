@@ -1,0 +1,4 @@
+import { describePaymentStoreContract } from './payment-store-contract';
+import { makeSqliteHarness } from './sqlite-harness';
+
+describePaymentStoreContract('SQLite', () => makeSqliteHarness());
