@@ -189,7 +189,12 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
       );
     }
 
-    /** One classification per row of the batch: rows the sink refuses are dead on their own, the rest share one request. */
+    /**
+     * One classification per row of the batch: rows the sink refuses (its rules and its row schema) are dead on
+     * their own without a request, the rest share one request, cut in halves if the upstream refuses it.
+     * This is also what keeps `retry-dead` from poisoning a batch again: a row that died alone is checked again
+     * on its next claim, and dies alone again if it is still refused, by its row schema or by bisection.
+     */
     private async classifyAttempt(batch: Batch): Promise<Classification[]> {
       const appId = batch.rows[0].purchase.report.appId;
       const all = (c: Classification) => batch.rows.map(() => c);
@@ -206,10 +211,45 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
       });
       const sendable = batch.rows.filter((_, i) => verdicts[i] === undefined);
       if (sendable.length > 0) {
-        const shared = await this.send(sendable, cfg, game);
-        batch.rows.forEach((_, i) => (verdicts[i] ??= shared));
+        const sent = await this.sendBisecting(sendable, cfg, game, batch.claimedAt);
+        let k = 0;
+        batch.rows.forEach((_, i) => (verdicts[i] ??= sent[k++]));
       }
       return verdicts as Classification[];
+    }
+
+    /**
+     * Sends `rows` in one request. An upstream answers one verdict per request, so when it refuses a batch of
+     * several rows for good (`dead`), the batch is cut in halves and each half resent, one after the other within
+     * this slot: the halves it takes are delivered, a refused half is cut again, and a row refused alone is dead
+     * with the upstream's reason. The extra requests are at most 2·⌈log2 n⌉, enough to isolate one bad row of n;
+     * rows still in a refused part when that budget is spent are retried on a later attempt (where bisection
+     * isolates the next bad row), never marked dead for a neighbour. So are they when two more requests could
+     * outlast the lease, after which another worker may hold the rows.
+     */
+    private async sendBisecting(rows: ClaimedDelivery[], cfg: NonNullable<Batch['config']>, game: GameConfig, claimedAt: number): Promise<Classification[]> {
+      const verdicts: Classification[] = new Array<Classification>(rows.length);
+      let budget = 2 * Math.ceil(Math.log2(rows.length));
+      const timeout = cfg.url !== undefined ? cfg.timeoutMs : 0;
+      const settle = async (lo: number, hi: number, verdict: Classification): Promise<void> => {
+        if (verdict.outcome !== 'dead' || hi - lo === 1) {
+          verdicts.fill(verdict, lo, hi);
+          return;
+        }
+        if (budget < 2 || now() - claimedAt + 2 * timeout >= policy.leaseMs) {
+          verdicts.fill({ outcome: 'retry', reason: `refused in a batch of ${hi - lo} rows not yet cut down to the row at fault: ${verdict.reason}` }, lo, hi);
+          return;
+        }
+        budget -= 2;
+        log.info({ sink: this.sink.name, rows: hi - lo, reason: verdict.reason }, 'batch refused: resending it in halves to find the row at fault');
+        const mid = lo + Math.ceil((hi - lo) / 2);
+        const first = await this.send(rows.slice(lo, mid), cfg, game);
+        const second = await this.send(rows.slice(mid, hi), cfg, game);
+        await settle(lo, mid, first);
+        await settle(mid, hi, second);
+      };
+      await settle(0, rows.length, await this.send(rows, cfg, game));
+      return verdicts;
     }
 
     private async send(rows: ClaimedDelivery[], cfg: NonNullable<Batch['config']>, game: GameConfig): Promise<Classification> {

@@ -13,8 +13,9 @@ import {
   hivePlatform,
   hiveServerId,
 } from './hive-fields';
-import { HIVE_CONTENT_TYPE, HIVE_KST_TIMEZONE, HIVE_PATH, HiveErrorBodySchema, type HiveRequest, type HiveRow } from './hive-wire';
-import type { Classification, Sink, SinkResponse, StoredPurchase } from './sink';
+import { HIVE_CONTENT_TYPE, HIVE_KST_TIMEZONE, HIVE_PATH, HiveErrorBodySchema, HiveRowSchema, type HiveRequest, type HiveRow } from './hive-wire';
+import { rowProblem } from './row-problem';
+import { SinkRefusal, type Classification, type Sink, type SinkResponse, type StoredPurchase } from './sink';
 
 /** Where requests go when the config captures instead of sending. */
 export const HIVE_DEFAULT_URL = `https://analytics-log.withhive.com${HIVE_PATH}`;
@@ -69,14 +70,30 @@ export function toHiveRow(p: StoredPurchase, config: HiveSinkConfig, game: GameC
   };
 }
 
+/**
+ * Hive answers one verdict for a whole request: a single row it refuses (`required field ... not found`, a
+ * `dateTime` of `NaN-NaN-NaN`) fails every row batched with it. So each row is checked against `HiveRowSchema`
+ * first, and one that breaks it is refused alone.
+ */
+function refuse(p: StoredPurchase, config: HiveSinkConfig, game: GameConfig): string | undefined {
+  return rowProblem('Hive', HiveRowSchema, toHiveRow(p, config, game));
+}
+
 export const hiveSink: Sink<HiveSinkConfig> = {
   name: 'hive',
   maxBatch: (config) => config.batchSize,
   configOf: (game) => game.sinks.hive,
+  refuse,
   toRequest(purchases, config, game) {
     if (purchases.length === 0) throw new RangeError('Hive needs at least one purchase');
     if (purchases.length > config.batchSize) throw new RangeError(`at most ${config.batchSize} rows per Hive request`);
-    const body: HiveRequest = { appId: config.appId, logBody: purchases.map((p) => toHiveRow(p, config, game)) };
+    const logBody = purchases.map((p) => {
+      const row = toHiveRow(p, config, game);
+      const why = rowProblem('Hive', HiveRowSchema, row);
+      if (why) throw new SinkRefusal(`${p.report.orderId}: ${why}`);
+      return row;
+    });
+    const body: HiveRequest = { appId: config.appId, logBody };
     return {
       method: 'POST',
       url: config.url ?? HIVE_DEFAULT_URL,

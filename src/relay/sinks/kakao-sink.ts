@@ -1,7 +1,8 @@
 import { toDecimal } from '../../shared/money/minor-units';
 import type { KakaoSinkConfig } from '../config/config-schema';
 import { classifyFailedStatus, snippet, statusFamily } from './classify-status';
-import { KAKAO_CONTENT_TYPE, KAKAO_PATH, type KakaoRequest } from './kakao-wire';
+import { KAKAO_CONTENT_TYPE, KAKAO_PATH, KakaoRequestSchema, type KakaoRequest } from './kakao-wire';
+import { rowProblem } from './row-problem';
 import { SinkRefusal, type Classification, type Sink, type SinkResponse, type StoredPurchase } from './sink';
 
 /** Where requests go when the config captures instead of sending. */
@@ -32,7 +33,8 @@ export function kakaoCountry(p: StoredPurchase, config: KakaoSinkConfig): string
 function refuse(p: StoredPurchase, config: KakaoSinkConfig): string | undefined {
   if (kakaoCountry(p, config) === undefined) return 'Kakao requires country: the report has none and sinks.kakao.defaultCountry is not set';
   if (kakaoPlayerId(p) === undefined) return 'Kakao requires a playerId header: neither playerId nor uid is printable ASCII';
-  return undefined;
+  // 400 "lack of required parameters or parameter type error": a body the spec table would refuse is not sent.
+  return rowProblem('Kakao', KakaoRequestSchema, toKakaoBody(p, config));
 }
 
 export function toKakaoBody(p: StoredPurchase, config: KakaoSinkConfig): KakaoRequest {

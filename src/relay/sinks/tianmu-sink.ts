@@ -1,10 +1,12 @@
-import type { TianmuSinkConfig } from '../config/config-schema';
+import type { GameConfig, TianmuSinkConfig } from '../config/config-schema';
 import { classifyFailedStatus, snippet, statusFamily, tryParseJson } from './classify-status';
+import { rowProblem } from './row-problem';
 import { SinkRefusal, type Classification, type Sink, type SinkResponse, type StoredPurchase } from './sink';
 import {
   TIANMU_CODE_BAD_PARAMS,
   TIANMU_CODE_OK,
   TIANMU_PATH,
+  TianmuRequestSchema,
   TianmuResponseSchema,
   type TianmuExt,
   type TianmuRequest,
@@ -18,10 +20,15 @@ export const TIANMU_DEFAULT_URL = `https://h5game-log.kuaiyugo.com${TIANMU_PATH}
  * currency would be read as fen of CNY. The relay does no exchange-rate conversion (a rate of the day is not a
  * fact of the purchase), so such a purchase is dead for Tianmu with this reason, and still goes to Hive and Kakao.
  */
-function refuse(p: StoredPurchase): string | undefined {
+function refuse(p: StoredPurchase, config: TianmuSinkConfig, game: GameConfig): string | undefined {
   if (p.report.currency !== 'CNY') return `Tianmu takes pay_amount in fen of CNY only; this purchase is in ${p.report.currency}`;
   if (p.clientIp === '') return 'Tianmu requires user_ip and the relay recorded no client IP';
-  return undefined;
+  // 10001 (parameter error) is Tianmu's only refusal: a request its spec table would refuse is not sent.
+  return rowProblem('Tianmu', TianmuRequestSchema, toTianmuBody(p, config, game));
+}
+
+function toTianmuBody(p: StoredPurchase, config: TianmuSinkConfig, game: GameConfig): TianmuRequest {
+  return { userLog: { v: config.version, ext: toTianmuExt(p, game.appId) } };
 }
 
 /** One purchase → `userLog.ext`, keys in the spec's example order. */
@@ -58,9 +65,9 @@ export const tianmuSink: Sink<TianmuSinkConfig> = {
   refuse,
   toRequest(purchases, config, game) {
     if (purchases.length !== 1) throw new RangeError(`Tianmu takes one purchase per request, got ${purchases.length}`);
-    const why = refuse(purchases[0]);
+    const why = refuse(purchases[0], config, game);
     if (why) throw new SinkRefusal(why);
-    const body: TianmuRequest = { userLog: { v: config.version, ext: toTianmuExt(purchases[0], game.appId) } };
+    const body = toTianmuBody(purchases[0], config, game);
     return {
       method: 'POST',
       url: config.url ?? TIANMU_DEFAULT_URL,

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { reportProblem, isPurchaseReport, CLIENT_ORDER_ID_PATTERN, CLIENT_MAX_REPORTS_PER_BATCH } from '../../../src/client/report/report-guard';
-import { PurchaseReportSchema, ORDER_ID_PATTERN, MAX_REPORTS_PER_BATCH } from '../../../src/shared/schemas/purchase-report';
+import { PurchaseReportSchema, ORDER_ID_PATTERN, MAX_REPORTS_PER_BATCH, PAID_AT_MIN, PAID_AT_MAX } from '../../../src/shared/schemas/purchase-report';
 
 /** Strings near each field's limits, numbers near each bound, and things of the wrong type. */
 const str = (max: number) => fc.oneof(fc.string({ maxLength: max + 2 }), fc.constant(''), fc.constant('x'.repeat(max)), fc.constant('x'.repeat(max + 1)));
@@ -8,6 +8,12 @@ const num = fc.oneof(
   fc.integer({ min: -5, max: 1e6 }),
   fc.constantFrom(0, 1, -1, 1e12, 1e12 + 1, 0.5, NaN, Infinity, -Infinity, Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER + 2),
   fc.double(),
+);
+/** Times in and around the schema's range, its edges, and numbers that are no time at all. */
+const time = fc.oneof(
+  fc.integer({ min: PAID_AT_MIN - 1000, max: PAID_AT_MAX + 1000 }),
+  fc.constantFrom(PAID_AT_MIN - 1, PAID_AT_MIN, PAID_AT_MIN + 0.5, PAID_AT_MAX, PAID_AT_MAX + 1, 1763800000, Number.MAX_SAFE_INTEGER),
+  num,
 );
 const junk = fc.oneof(fc.constant(null), fc.constant(undefined), fc.boolean(), num, fc.string({ maxLength: 3 }), fc.constant({}), fc.constant([]));
 const maybe = <T>(a: fc.Arbitrary<T>) => fc.oneof({ weight: 3, arbitrary: a }, { weight: 1, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: junk });
@@ -43,7 +49,7 @@ const report = fc.record(
     amount: fc.oneof({ weight: 4, arbitrary: num }, junk),
     currency: fc.oneof({ weight: 4, arbitrary: currency }, junk),
     payType: fc.oneof(fc.constantFrom(2, 3), fc.constantFrom(1, 4, '2'), junk),
-    paidAt: fc.oneof(num, junk),
+    paidAt: fc.oneof(time, junk),
     zone: maybe(str(64)),
     gameUid: maybe(str(128)),
     gameNickname: maybe(str(128)),
@@ -73,7 +79,7 @@ const validReport = fc.record(
     amount: fc.integer({ min: 0, max: 1e12 }),
     currency: fc.constantFrom('CNY', 'USD', 'KRW', 'JPY', 'KWD', 'EUR'),
     payType: fc.constantFrom(2, 3),
-    paidAt: fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER }),
+    paidAt: fc.integer({ min: PAID_AT_MIN, max: PAID_AT_MAX }),
     zone: okStr(0, 64),
     gameUid: okStr(0, 128),
     level: fc.integer({ min: 0, max: 1000 }),

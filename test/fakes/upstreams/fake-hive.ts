@@ -15,6 +15,11 @@ export interface FakeHiveOptions extends FakeServerOptions {
   appId?: string;
   /** When set, rows whose `category` is not one of these are refused (`unknown category key`). @default any */
   categories?: readonly string[];
+  /**
+   * A refusal of one row that no schema of the relay can foresee (Hive knows things the relay does not): the
+   * message, or undefined to take the row. Like every Hive refusal, it fails the whole request. @default none
+   */
+  refuseRow?: (row: HiveRow) => string | undefined;
 }
 
 /**
@@ -64,6 +69,8 @@ export class FakeHive extends FakeUpstream {
       result.data.logBody.forEach((row, i) => {
         if (categories && !categories.includes(row.category)) problems.push(`logBody[${i}].category: unknown category key ${row.category}`);
         if (row.app_id !== result.data.appId) problems.push(`logBody[${i}].app_id: ${row.app_id} is not the body's appId`);
+        const refused = this.options.refuseRow?.(row);
+        if (refused !== undefined) problems.push(`logBody[${i}]: ${refused}`);
       });
     }
     if (problems.length > 0 || !result.success) return this.error(400, problems.join('; '), req.body, problems);

@@ -7,7 +7,7 @@ import { createDeliveryWorker, type AttemptOutcome, type DeliveryWorker, type De
 import { SINKS } from '../../../src/relay/sinks';
 import { SqliteStorage } from '../../../src/relay/storage/sqlite-storage';
 import type { PurchaseReport } from '../../../src/shared/schemas/purchase-report';
-import { FakeHive } from '../../fakes/upstreams/fake-hive';
+import { FakeHive, type FakeHiveOptions } from '../../fakes/upstreams/fake-hive';
 import { FakeKakao } from '../../fakes/upstreams/fake-kakao';
 import { FakeTianmu } from '../../fakes/upstreams/fake-tianmu';
 import type { FakeServerOptions } from '../../fakes/upstreams/fake-server';
@@ -19,8 +19,8 @@ export const KAKAO_ADMIN_KEY = 'kakao-admin-key-abcdefghij';
 export const ALL_SINKS: SinkName[] = ['tianmu', 'hive', 'kakao'];
 
 export interface DeliveryKitOptions {
-  /** Per-sink fake options (a delay models a slow upstream). */
-  fakes?: Partial<Record<SinkName, FakeServerOptions>>;
+  /** Per-sink fake options (a delay models a slow upstream; Hive can be told to refuse rows). */
+  fakes?: Partial<Record<SinkName, FakeServerOptions>> & { hive?: FakeHiveOptions };
   /** Merged over the test delivery policy. */
   delivery?: Partial<RelayConfig['delivery']>;
   /** Per-request timeout of every sink. @default 400 */

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { GameConfigSchema, type GameConfig } from '../../../src/relay/config/config-schema';
 import type { StoredPurchase, SinkRequest, SinkResponse } from '../../../src/relay/sinks/sink';
-import type { PurchaseReport } from '../../../src/shared/schemas/purchase-report';
+import { PAID_AT_MAX, PAID_AT_MIN, type PurchaseReport } from '../../../src/shared/schemas/purchase-report';
 
 export const FIXTURES = '/work/shared/fixtures';
 
@@ -83,7 +83,7 @@ export function arbitraryPurchase(currencies: readonly string[] = ['CNY', 'KRW',
         amount: fc.integer({ min: 0, max: 1e12 }),
         currency: fc.constantFrom(...currencies),
         payType: fc.constantFrom(2 as const, 3 as const),
-        paidAt: fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2100, 0, 1) }),
+        paidAt: fc.integer({ min: PAID_AT_MIN, max: PAID_AT_MAX }),
         zone: text(20),
         gameUid: fc.oneof(text(20), fc.stringMatching(/^\d{1,12}$/)),
         level: fc.integer({ min: 0, max: 10_000 }),

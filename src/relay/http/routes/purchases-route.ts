@@ -5,6 +5,7 @@ import { recordClaims } from '../../verification/record-claims';
 import type { IngestItem } from '../../storage/storage';
 import { HttpError } from '../http-error';
 import { sendJson } from '../json-response';
+import { paidAtOutsideWindow } from '../paid-at-window';
 import { readJson } from '../read-json';
 import type { RelayContext, RouteRequest } from '../relay-context';
 import { firstIssue } from '../zod-issue';
@@ -36,7 +37,7 @@ export async function handlePurchases(ctx: RelayContext, r: RouteRequest): Promi
   const items: IngestItem[] = [];
   const slots: number[] = [];
   envelope.data.reports.forEach((raw, i) => {
-    const judged = judge(raw, i, session);
+    const judged = judge(raw, i, session, receivedAt);
     if ('error' in judged) {
       results.push({ orderId: echoOrderId(raw), status: 'rejected', error: judged.error });
       return;
@@ -76,12 +77,14 @@ export async function handlePurchases(ctx: RelayContext, r: RouteRequest): Promi
   sendJson(r.res, 200, { results });
 }
 
-function judge(raw: unknown, i: number, session: { appId: string; openid: string }): { report: PurchaseReport } | { error: string } {
+function judge(raw: unknown, i: number, session: { appId: string; openid: string }, now: number): { report: PurchaseReport } | { error: string } {
   const parsed = PurchaseReportSchema.safeParse(raw);
   if (!parsed.success) return { error: firstIssue(parsed.error, `reports[${i}]`).message };
   const report = parsed.data;
   if (report.appId !== session.appId) return { error: `reports[${i}].appId: must equal the session's appId` };
   if (report.uid !== session.openid) return { error: `reports[${i}].uid: must equal the session's openid` };
+  const late = paidAtOutsideWindow(report.paidAt, now);
+  if (late) return { error: `reports[${i}].paidAt: ${late}` };
   return { report };
 }
 
