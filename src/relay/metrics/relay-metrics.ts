@@ -8,6 +8,8 @@ export interface RelayMetrics {
   reports: Counter;
   deliveries: Counter;
   retries: Counter;
+  /** Reports rejected because another purchase holds their order id. */
+  orderIdConflicts: Counter;
   ingestSeconds: Histogram;
   /** For the worker's `onAttempt`. */
   onAttempt(sink: SinkName, outcome: 'delivered' | 'retry' | 'dead', durationMs: number): void;
@@ -22,6 +24,8 @@ export function createRelayMetrics(storage: Pick<Storage, 'stats' | 'listDeliver
   for (const status of ['accepted', 'duplicate', 'rejected']) reports.inc({ status }, 0);
   const deliveries = registry.counter('relay_deliveries_total', 'Delivery attempts, by sink and outcome.');
   const retries = registry.counter('relay_delivery_retries_total', 'Delivery attempts that will be retried, by sink.');
+  const orderIdConflicts = registry.counter('relay_order_id_conflicts_total', 'Reports rejected with ORDER_ID_CONFLICT: another purchase holds their order id.');
+  orderIdConflicts.inc({}, 0);
   for (const sink of enabledSinks) {
     for (const outcome of ['delivered', 'retry', 'dead']) deliveries.inc({ sink, outcome }, 0);
     retries.inc({ sink }, 0);
@@ -56,6 +60,7 @@ export function createRelayMetrics(storage: Pick<Storage, 'stats' | 'listDeliver
     reports,
     deliveries,
     retries,
+    orderIdConflicts,
     ingestSeconds,
     onAttempt(sink, outcome) {
       deliveries.inc({ sink, outcome });

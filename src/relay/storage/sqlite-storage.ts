@@ -6,6 +6,7 @@ import type { PurchaseReport } from '../../shared/schemas/purchase-report';
 import type { SinkName } from '../config/config-schema';
 import type { ReconcilePurchase } from '../reconcile/reconcile-store';
 import { createGroupCommit, type GroupCommit } from './group-commit';
+import { conflictingFields } from './order-identity';
 import { SQLITE_MIGRATIONS, type Migration } from './migrations/sqlite-migrations';
 import type {
   AttemptResult,
@@ -137,6 +138,7 @@ export class SqliteStorage implements Storage {
 
   private ingestNow(items: readonly IngestItem[]): IngestOutcome[] {
     const hasPrior = this.stmt('SELECT 1 FROM purchases WHERE app_id = ? AND uid = ? LIMIT 1');
+    const stored = this.stmt('SELECT uid, amount, currency, report FROM purchases WHERE app_id = ? AND order_id = ?');
     const insert = this.stmt(
       `INSERT INTO purchases (app_id, order_id, uid, amount, currency, paid_at, is_first_pay, client_ip, received_at, report)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (app_id, order_id) DO NOTHING`,
@@ -147,8 +149,8 @@ export class SqliteStorage implements Storage {
     );
     const outcomes = this.db
       .transaction((): IngestOutcome[] =>
-        // Items run one after the other inside the transaction, so a repeated order id in the same group is a
-        // duplicate of the first, and first-pay sees the group's earlier purchases.
+        // Items run one after the other inside the transaction, so a repeated order id in the same group is judged
+        // against the first (duplicate or conflict), and first-pay sees the group's earlier purchases.
         items.map((item): IngestOutcome => {
           const r = item.report;
           const isFirstPay = !hasPrior.get(r.appId, r.uid);
@@ -156,7 +158,11 @@ export class SqliteStorage implements Storage {
             r.appId, r.orderId, r.uid, r.amount, r.currency, r.paidAt, isFirstPay ? 1 : 0,
             item.clientIp, item.receivedAt, JSON.stringify(r),
           );
-          if (res.changes === 0) return { status: 'duplicate' };
+          if (res.changes === 0) {
+            const row = stored.get(r.appId, r.orderId) as StoredIdentityRow;
+            const fields = conflictingFields({ ...row, productId: (JSON.parse(row.report) as PurchaseReport).productId }, r);
+            return fields.length === 0 ? { status: 'duplicate' } : { status: 'rejected', code: 'ORDER_ID_CONFLICT', fields };
+          }
           for (const sink of new Set(item.sinks)) {
             addDelivery.run(res.lastInsertRowid, sink, item.receivedAt, item.receivedAt, item.receivedAt);
           }
@@ -380,6 +386,13 @@ export class SqliteStorage implements Storage {
     await Promise.all([this.ingestGroup.idle(), this.completeGroup.idle()]);
     this.db.close();
   }
+}
+
+interface StoredIdentityRow {
+  uid: string;
+  amount: number;
+  currency: string;
+  report: string;
 }
 
 interface ClaimRow {

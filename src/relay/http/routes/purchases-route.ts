@@ -56,7 +56,13 @@ export async function handlePurchases(ctx: RelayContext, r: RouteRequest): Promi
     }
     ctx.metrics.ingestSeconds.observe(Number(process.hrtime.bigint() - started) / 1e9);
     outcomes.forEach((o, k) => {
-      results[slots[k]].status = o.status;
+      const res = results[slots[k]];
+      res.status = o.status;
+      if (o.status !== 'rejected') return;
+      // The report is not stored and the client keeps it aside: it must never read as the stored purchase's echo.
+      res.error = `${o.code}: reports[${slots[k]}].orderId is already stored for another purchase (${o.fields.join(', ')} differ); not stored`;
+      ctx.metrics.orderIdConflicts.inc();
+      ctx.log.warn({ appId: session.appId, orderId: res.orderId, fields: o.fields }, `${o.code}: a report claims an order id stored for another purchase`);
     });
   }
   for (const res of results) ctx.metrics.reports.inc({ status: res.status });
