@@ -6,6 +6,7 @@ import type { ReconcilePurchase } from '../reconcile/reconcile-store';
 import { createGroupCommit, type GroupCommit } from './group-commit';
 import { POSTGRES_MIGRATIONS } from './migrations/postgres-migrations';
 import { conflictingFields, type OrderIdentity } from './order-identity';
+import { decodeStoredReport, encodeStoredReport, type ReportColumns } from './stored-report';
 import type { Migration } from './migrations/sqlite-migrations';
 import type {
   AttemptResult,
@@ -206,7 +207,7 @@ export class PostgresStorage implements Storage {
         col((x) => x.isFirstPay),
         col((x) => x.item.clientIp),
         col((x) => x.item.receivedAt),
-        col((x) => JSON.stringify(x.item.report)),
+        col((x) => encodeStoredReport(x.item.report)),
       ],
     );
     // The locks make a conflict impossible; if one happened anyway, failing the group loses nothing (no caller
@@ -246,7 +247,8 @@ export class PostgresStorage implements Storage {
          FROM due WHERE d.id = due.id
          RETURNING d.id, d.sink, d.attempts, d.created_at, d.lease_token, d.next_attempt_at, d.purchase_id
        )
-       SELECT c.id, c.sink, c.attempts, c.created_at, c.lease_token, p.report, p.is_first_pay, p.client_ip, p.received_at
+       SELECT c.id, c.sink, c.attempts, c.created_at, c.lease_token, p.report, p.is_first_pay, p.client_ip, p.received_at,
+              p.app_id, p.order_id, p.uid, p.amount, p.currency, p.paid_at
        FROM claimed c JOIN purchases p ON p.id = c.purchase_id
        ORDER BY c.next_attempt_at, c.id`,
       [sink, now, limit, now + leaseMs],
@@ -258,7 +260,7 @@ export class PostgresStorage implements Storage {
       createdAt: row.created_at,
       leaseToken: row.lease_token,
       purchase: {
-        report: JSON.parse(row.report) as PurchaseReport,
+        report: decodeStoredReport(row.report, row),
         isFirstPay: row.is_first_pay,
         clientIp: row.client_ip,
         receivedAt: row.received_at,
@@ -389,7 +391,7 @@ export function openPostgresStorage(connectionString: string): Storage {
   return new PostgresStorage(connectionString);
 }
 
-interface ClaimRow {
+interface ClaimRow extends ReportColumns {
   id: number;
   sink: string;
   attempts: number;

@@ -7,6 +7,7 @@ import type { SinkName } from '../config/config-schema';
 import type { ReconcilePurchase } from '../reconcile/reconcile-store';
 import { createGroupCommit, type GroupCommit } from './group-commit';
 import { conflictingFields } from './order-identity';
+import { decodeStoredReport, encodeStoredReport, type ReportColumns } from './stored-report';
 import { SQLITE_MIGRATIONS, type Migration } from './migrations/sqlite-migrations';
 import type {
   AttemptResult,
@@ -86,6 +87,8 @@ export class SqliteStorage implements Storage {
     this.db = new Database(file);
     this.db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
     this.db.pragma('journal_mode = WAL');
+    // The WAL file keeps its largest size unless told otherwise: a burst would hold that disk for good.
+    this.db.pragma('journal_size_limit = 67108864');
     this.db.pragma('synchronous = FULL');
     this.db.pragma('foreign_keys = ON');
     this.migrations = options.migrations ?? SQLITE_MIGRATIONS;
@@ -156,7 +159,7 @@ export class SqliteStorage implements Storage {
           const isFirstPay = !hasPrior.get(r.appId, r.uid);
           const res = insert.run(
             r.appId, r.orderId, r.uid, r.amount, r.currency, r.paidAt, isFirstPay ? 1 : 0,
-            item.clientIp, item.receivedAt, JSON.stringify(r),
+            item.clientIp, item.receivedAt, encodeStoredReport(r),
           );
           if (res.changes === 0) {
             const row = stored.get(r.appId, r.orderId) as StoredIdentityRow;
@@ -182,7 +185,8 @@ export class SqliteStorage implements Storage {
     );
     const lease = this.stmt('UPDATE deliveries SET lease_until = ?, lease_token = ? WHERE id = ?');
     const read = this.stmt(
-      `SELECT d.id, d.sink, d.attempts, d.created_at, p.report, p.is_first_pay, p.client_ip, p.received_at
+      `SELECT d.id, d.sink, d.attempts, d.created_at, p.report, p.is_first_pay, p.client_ip, p.received_at,
+              p.app_id, p.order_id, p.uid, p.amount, p.currency, p.paid_at
        FROM deliveries d JOIN purchases p ON p.id = d.purchase_id WHERE d.id = ?`,
     );
     // A lease need not survive a power cut (a lost lease only means the row is due again), so claims skip the
@@ -225,7 +229,7 @@ export class SqliteStorage implements Storage {
             createdAt: row.created_at,
             leaseToken: token,
             purchase: {
-              report: JSON.parse(row.report) as PurchaseReport,
+              report: decodeStoredReport(row.report, row),
               isFirstPay: row.is_first_pay === 1,
               clientIp: row.client_ip,
               receivedAt: row.received_at,
@@ -395,7 +399,7 @@ interface StoredIdentityRow {
   report: string;
 }
 
-interface ClaimRow {
+interface ClaimRow extends ReportColumns {
   id: number;
   sink: string;
   attempts: number;
