@@ -5,6 +5,7 @@ import { SINK_NAMES, type RelayConfig } from './config/config-schema';
 import { createDeliveryWorker } from './delivery/worker';
 import type { ExtraRoute, RelayContext } from './http/relay-context';
 import { createRateLimiter } from './http/rate-limiter';
+import { createReportLimiter } from './http/report-limiter';
 import { createRelayServer } from './http/server';
 import { createRelayLogger, type RelayLogger } from './log/logger';
 import { createRelayMetrics, type RelayMetrics } from './metrics/relay-metrics';
@@ -105,6 +106,7 @@ export function createRelay(config: RelayConfig, options: RelayOptions = {}): Re
       trustedProxies: new Set(config.trustedProxies),
       ipLimiter: createRateLimiter(config.limits.perIpPerMinute),
       openidLimiter: createRateLimiter(config.limits.perOpenidPerMinute),
+      reportLimiter: createReportLimiter(config.limits),
       corsOrigin: options.corsOrigin ?? config.corsOrigin ?? '*',
       extraMetricsText: reconcileMetricsText,
       wechatTimeoutMs: options.wechatTimeoutMs ?? 5000,

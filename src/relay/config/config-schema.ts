@@ -154,8 +154,27 @@ export const RelayConfigSchema = z.object({
       perIpPerMinute: z.number().int().positive().default(600),
       /** Requests per minute per openid. @default 120 */
       perOpenidPerMinute: z.number().int().positive().default(120),
+      /**
+       * Purchase reports (not requests) stored per player per minute; past it `POST /v1/purchases` answers 429 with
+       * Retry-After and stores nothing (`report-limiter.ts`). A player does not buy ten things a minute. @default 10
+       */
+      reportsPerPlayerPerMinute: z.number().int().positive().default(10),
+      /** Purchase reports stored per player per day (refilled continuously). @default 200 */
+      reportsPerPlayerPerDay: z.number().int().positive().default(200),
+      /**
+       * Purchase reports stored per game per minute, all players together: the bound on how fast the database can
+       * grow (3,000 a minute is four times the average of a game selling a million purchases a day). @default 3000
+       */
+      reportsPerGamePerMinute: z.number().int().positive().default(3000),
     })
-    .default({ bodyBytes: 256 * 1024, perIpPerMinute: 600, perOpenidPerMinute: 120 }),
+    .default({
+      bodyBytes: 256 * 1024,
+      perIpPerMinute: 600,
+      perOpenidPerMinute: 120,
+      reportsPerPlayerPerMinute: 10,
+      reportsPerPlayerPerDay: 200,
+      reportsPerGamePerMinute: 3000,
+    }),
   delivery: z
     .object({
       /** @default 12 */

@@ -6,6 +6,7 @@ import type { RelayMetrics } from '../metrics/relay-metrics';
 import type { SessionVerification } from '../session/session-verifier';
 import type { Storage } from '../storage/storage';
 import type { RateLimiter } from './rate-limiter';
+import type { ReportLimiter } from './report-limiter';
 
 /** Everything a route needs, built once by `createRelay`. */
 export interface RelayContext {
@@ -19,6 +20,8 @@ export interface RelayContext {
   trustedProxies: ReadonlySet<string>;
   ipLimiter: RateLimiter;
   openidLimiter: RateLimiter;
+  /** Reports stored per player and per game (`limits.reportsPer*`). */
+  reportLimiter: ReportLimiter;
   /** `Access-Control-Allow-Origin` for `/v1/*`. */
   corsOrigin: string;
   /** Prometheus lines other parts append to `/metrics` (reconcile). */

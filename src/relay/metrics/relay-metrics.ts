@@ -10,6 +10,8 @@ export interface RelayMetrics {
   retries: Counter;
   /** Reports rejected because another purchase holds their order id. */
   orderIdConflicts: Counter;
+  /** Requests refused with 429 REPORT_LIMIT, by the limit that refused them. */
+  reportLimitRefusals: Counter;
   ingestSeconds: Histogram;
   /** For the worker's `onAttempt`. */
   onAttempt(sink: SinkName, outcome: 'delivered' | 'retry' | 'dead', durationMs: number): void;
@@ -26,6 +28,8 @@ export function createRelayMetrics(storage: Pick<Storage, 'stats' | 'listDeliver
   const retries = registry.counter('relay_delivery_retries_total', 'Delivery attempts that will be retried, by sink.');
   const orderIdConflicts = registry.counter('relay_order_id_conflicts_total', 'Reports rejected with ORDER_ID_CONFLICT: another purchase holds their order id.');
   orderIdConflicts.inc({}, 0);
+  const reportLimitRefusals = registry.counter('relay_report_limit_refusals_total', 'Purchase requests refused with 429 REPORT_LIMIT, by limit.');
+  for (const limit of ['reportsPerPlayerPerMinute', 'reportsPerPlayerPerDay', 'reportsPerGamePerMinute']) reportLimitRefusals.inc({ limit }, 0);
   for (const sink of enabledSinks) {
     for (const outcome of ['delivered', 'retry', 'dead']) deliveries.inc({ sink, outcome }, 0);
     retries.inc({ sink }, 0);
@@ -61,6 +65,7 @@ export function createRelayMetrics(storage: Pick<Storage, 'stats' | 'listDeliver
     deliveries,
     retries,
     orderIdConflicts,
+    reportLimitRefusals,
     ingestSeconds,
     onAttempt(sink, outcome) {
       deliveries.inc({ sink, outcome });

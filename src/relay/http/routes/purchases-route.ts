@@ -44,11 +44,13 @@ export async function handlePurchases(ctx: RelayContext, r: RouteRequest): Promi
     items.push({ report: judged.report, clientIp: r.ip, receivedAt, sinks });
   });
   if (items.length > 0) {
+    takeReports(ctx, session, items.length, receivedAt);
     const started = process.hrtime.bigint();
     let outcomes;
     try {
       outcomes = await ctx.storage.ingest(items);
     } catch (err) {
+      ctx.reportLimiter.giveBack(session.appId, session.openid, items.length, ctx.now());
       ctx.log.error({ err, reports: items.length }, 'ingest failed: nothing acknowledged');
       throw new HttpError(503, 'STORAGE_UNAVAILABLE', 'the relay could not store the reports; nothing was acknowledged, send them again', undefined, {
         'Retry-After': '1',
@@ -64,9 +66,29 @@ export async function handlePurchases(ctx: RelayContext, r: RouteRequest): Promi
       ctx.metrics.orderIdConflicts.inc();
       ctx.log.warn({ appId: session.appId, orderId: res.orderId, fields: o.fields }, `${o.code}: a report claims an order id stored for another purchase`);
     });
+    // What stored nothing spends nothing: a client resending after a lost answer is not held back by its own resend.
+    ctx.reportLimiter.giveBack(session.appId, session.openid, outcomes.filter((o) => o.status !== 'accepted').length, ctx.now());
   }
   for (const res of results) ctx.metrics.reports.inc({ status: res.status });
   sendJson(r.res, 200, { results });
+}
+
+/**
+ * Spends `n` reports of the player's and the game's budgets, or refuses the whole request with 429 before anything
+ * is stored. The client keeps refused reports queued and sends them again after its backoff (429 is retryable).
+ */
+function takeReports(ctx: RelayContext, session: { appId: string; openid: string }, n: number, now: number): void {
+  const taken = ctx.reportLimiter.take(session.appId, session.openid, n, now);
+  if (taken.ok) return;
+  ctx.metrics.reportLimitRefusals.inc({ limit: taken.limit });
+  const limit = ctx.config.limits[taken.limit];
+  throw new HttpError(
+    429,
+    'REPORT_LIMIT',
+    `limits.${taken.limit} (${limit}) reached: none of these ${n} reports was stored; send them again after ${taken.retryAfterSeconds} s`,
+    undefined,
+    { 'Retry-After': String(taken.retryAfterSeconds) },
+  );
 }
 
 function judge(raw: unknown, i: number, session: { appId: string; openid: string }): { report: PurchaseReport } | { error: string } {
