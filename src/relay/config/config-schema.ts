@@ -129,7 +129,18 @@ export const RelayConfigSchema = z.object({
   host: z.string().default('127.0.0.1'),
   port: z.number().int().min(0).max(65535).default(8787),
   storage: z
-    .union([z.object({ sqlite: z.string().min(1) }), z.object({ postgres: z.string().min(1) })])
+    .union([
+      z.object({
+        sqlite: z.string().min(1),
+        /**
+         * Below this many bytes free on the database's file system, `POST /v1/purchases` answers 503 with Retry-After
+         * and `/healthz` is not ok, saying why (`free-space.ts`). SQLite only: a Postgres server watches its own disk.
+         * @default 268435456 (256 MiB)
+         */
+        minFreeBytes: z.number().int().nonnegative().optional(),
+      }),
+      z.object({ postgres: z.string().min(1) }),
+    ])
     .default({ sqlite: 'data/relay.db' }),
   session: z.discriminatedUnion('mode', [
     z.object({

@@ -4,6 +4,7 @@ import type { CatalogService } from '../catalog/catalog-service';
 import type { RelayLogger } from '../log/logger';
 import type { RelayMetrics } from '../metrics/relay-metrics';
 import type { SessionVerification } from '../session/session-verifier';
+import type { FreeSpaceGuard } from '../storage/free-space';
 import type { Storage } from '../storage/storage';
 import type { RateLimiter } from './rate-limiter';
 import type { ReportLimiter } from './report-limiter';
@@ -20,6 +21,8 @@ export interface RelayContext {
   trustedProxies: ReadonlySet<string>;
   ipLimiter: RateLimiter;
   openidLimiter: RateLimiter;
+  /** `storage.minFreeBytes` of a SQLite file; absent for Postgres and `:memory:`. */
+  freeSpace?: FreeSpaceGuard;
   /** Reports stored per player and per game (`limits.reportsPer*`). */
   reportLimiter: ReportLimiter;
   /** `Access-Control-Allow-Origin` for `/v1/*`. */

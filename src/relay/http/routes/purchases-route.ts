@@ -21,6 +21,11 @@ export async function handlePurchases(ctx: RelayContext, r: RouteRequest): Promi
       'Retry-After': String(limited.retryAfterSeconds),
     });
   }
+  const space = await ctx.freeSpace?.check(ctx.now());
+  if (space && !space.ok) {
+    // Before the body is read and before any report budget is spent: the client sends the same batch again later.
+    throw new HttpError(503, 'STORAGE_LOW_SPACE', `${space.reason}: nothing was stored, send again later`, undefined, { 'Retry-After': '60' });
+  }
   const body = await readJson(r.req, ctx.config.limits.bodyBytes);
   const envelope = PurchasesRequestSchema.safeParse(body);
   if (!envelope.success) {
