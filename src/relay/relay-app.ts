@@ -1,10 +1,12 @@
 import type { Server } from 'node:http';
+import { dirname, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createCatalogService, type CatalogService } from './catalog/catalog-service';
 import { SINK_NAMES, revenueMode, type RelayConfig } from './config/config-schema';
 import { createDeliveryWorker } from './delivery/worker';
 import type { ExtraRoute, RelayContext } from './http/relay-context';
 import { createRateLimiter } from './http/rate-limiter';
+import { createReportLimiter } from './http/report-limiter';
 import { createRelayServer } from './http/server';
 import { createRelayLogger, type RelayLogger } from './log/logger';
 import { createRelayMetrics, type RelayMetrics } from './metrics/relay-metrics';
@@ -12,6 +14,7 @@ import { reconcileMetricsText, startReconcileSchedules } from './reconcile/sched
 import { collectSecrets } from './secrets';
 import { SINKS } from './sinks';
 import { createSessionVerifier } from './session/session-verifier';
+import { createFreeSpaceGuard, DEFAULT_MIN_FREE_BYTES, type FreeSpaceGuard, type FreeSpaceProbe } from './storage/free-space';
 import { openStorage } from './storage/open-storage';
 import type { Storage } from './storage/storage';
 import { findProduct } from './catalog/find-product';
@@ -45,6 +48,8 @@ export interface RelayOptions {
   deliveries?: boolean;
   /** How often the order query loop looks for due orders (verified games). @default 5000 */
   queryPollMs?: number;
+  /** Free bytes on the SQLite database's file system, for `storage.minFreeBytes`. @default fs.statfs of its directory */
+  freeSpaceProbe?: FreeSpaceProbe;
 }
 
 export interface Relay {
@@ -57,6 +62,21 @@ export interface Relay {
   start(): Promise<string>;
   /** Stops accepting, lets requests in flight finish, stops the worker and closes storage. */
   stop(): Promise<void>;
+}
+
+/** The floor of `storage.minFreeBytes` on a SQLite file's directory; none for Postgres or an in-memory database. */
+function freeSpaceGuard(storage: RelayConfig['storage'], log: RelayLogger, probe?: FreeSpaceProbe): FreeSpaceGuard | undefined {
+  if (!('sqlite' in storage) || storage.sqlite === ':memory:') return undefined;
+  const minFreeBytes = storage.minFreeBytes ?? DEFAULT_MIN_FREE_BYTES;
+  return createFreeSpaceGuard({
+    dir: dirname(resolve(storage.sqlite)),
+    minFreeBytes,
+    probe,
+    onChange: (v) =>
+      v.ok
+        ? log.info({ freeBytes: v.freeBytes, minFreeBytes }, 'storage free space back above storage.minFreeBytes: taking reports again')
+        : log.warn({ freeBytes: v.freeBytes, minFreeBytes }, 'STORAGE_LOW_SPACE: refusing reports until space is freed'),
+  });
 }
 
 /** The relay: HTTP API + durable outbox + delivery worker + reconcile schedules, on one config. */
@@ -124,6 +144,8 @@ export function createRelay(config: RelayConfig, options: RelayOptions = {}): Re
       trustedProxies: new Set(config.trustedProxies),
       ipLimiter: createRateLimiter(config.limits.perIpPerMinute),
       openidLimiter: createRateLimiter(config.limits.perOpenidPerMinute),
+      reportLimiter: createReportLimiter(config.limits),
+      freeSpace: freeSpaceGuard(config.storage, log, options.freeSpaceProbe),
       corsOrigin: options.corsOrigin ?? config.corsOrigin ?? '*',
       extraMetricsText: reconcileMetricsText,
       wechatTimeoutMs: options.wechatTimeoutMs ?? 5000,

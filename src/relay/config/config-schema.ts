@@ -129,7 +129,18 @@ export const RelayConfigSchema = z.object({
   host: z.string().default('127.0.0.1'),
   port: z.number().int().min(0).max(65535).default(8787),
   storage: z
-    .union([z.object({ sqlite: z.string().min(1) }), z.object({ postgres: z.string().min(1) })])
+    .union([
+      z.object({
+        sqlite: z.string().min(1),
+        /**
+         * Below this many bytes free on the database's file system, `POST /v1/purchases` answers 503 with Retry-After
+         * and `/healthz` is not ok, saying why (`free-space.ts`). SQLite only: a Postgres server watches its own disk.
+         * @default 268435456 (256 MiB)
+         */
+        minFreeBytes: z.number().int().nonnegative().optional(),
+      }),
+      z.object({ postgres: z.string().min(1) }),
+    ])
     .default({ sqlite: 'data/relay.db' }),
   session: z.discriminatedUnion('mode', [
     z.object({
@@ -154,8 +165,27 @@ export const RelayConfigSchema = z.object({
       perIpPerMinute: z.number().int().positive().default(600),
       /** Requests per minute per openid. @default 120 */
       perOpenidPerMinute: z.number().int().positive().default(120),
+      /**
+       * Purchase reports (not requests) stored per player per minute; past it `POST /v1/purchases` answers 429 with
+       * Retry-After and stores nothing (`report-limiter.ts`). A player does not buy ten things a minute. @default 10
+       */
+      reportsPerPlayerPerMinute: z.number().int().positive().default(10),
+      /** Purchase reports stored per player per day (refilled continuously). @default 200 */
+      reportsPerPlayerPerDay: z.number().int().positive().default(200),
+      /**
+       * Purchase reports stored per game per minute, all players together: the bound on how fast the database can
+       * grow (3,000 a minute is four times the average of a game selling a million purchases a day). @default 3000
+       */
+      reportsPerGamePerMinute: z.number().int().positive().default(3000),
     })
-    .default({ bodyBytes: 256 * 1024, perIpPerMinute: 600, perOpenidPerMinute: 120 }),
+    .default({
+      bodyBytes: 256 * 1024,
+      perIpPerMinute: 600,
+      perOpenidPerMinute: 120,
+      reportsPerPlayerPerMinute: 10,
+      reportsPerPlayerPerDay: 200,
+      reportsPerGamePerMinute: 3000,
+    }),
   delivery: z
     .object({
       /** @default 12 */

@@ -4,11 +4,13 @@ import type { CatalogService } from '../catalog/catalog-service';
 import type { RelayLogger } from '../log/logger';
 import type { RelayMetrics } from '../metrics/relay-metrics';
 import type { SessionVerification } from '../session/session-verifier';
+import type { FreeSpaceGuard } from '../storage/free-space';
 import type { Storage } from '../storage/storage';
 import type { Proof } from '../storage/payment-store';
 import type { ProveOutcome } from '../verification/prove-order';
 import type { SessionKeys } from '../verification/session-keys';
 import type { RateLimiter } from './rate-limiter';
+import type { ReportLimiter } from './report-limiter';
 
 /** Everything a route needs, built once by `createRelay`. */
 export interface RelayContext {
@@ -22,6 +24,10 @@ export interface RelayContext {
   trustedProxies: ReadonlySet<string>;
   ipLimiter: RateLimiter;
   openidLimiter: RateLimiter;
+  /** `storage.minFreeBytes` of a SQLite file; absent for Postgres and `:memory:`. */
+  freeSpace?: FreeSpaceGuard;
+  /** Reports stored per player and per game (`limits.reportsPer*`). */
+  reportLimiter: ReportLimiter;
   /** `Access-Control-Allow-Origin` for `/v1/*`. */
   corsOrigin: string;
   /** Prometheus lines other parts append to `/metrics` (reconcile). */

@@ -8,6 +8,10 @@ export interface RelayMetrics {
   reports: Counter;
   deliveries: Counter;
   retries: Counter;
+  /** Reports rejected because another purchase holds their order id. */
+  orderIdConflicts: Counter;
+  /** Requests refused with 429 REPORT_LIMIT, by the limit that refused them. */
+  reportLimitRefusals: Counter;
   ingestSeconds: Histogram;
   /** Orders created (`POST /v1/orders`), by game. */
   orders: Counter;
@@ -28,6 +32,10 @@ export function createRelayMetrics(storage: Pick<Storage, 'stats' | 'listDeliver
   for (const status of ['accepted', 'duplicate', 'rejected']) reports.inc({ status }, 0);
   const deliveries = registry.counter('relay_deliveries_total', 'Delivery attempts, by sink and outcome.');
   const retries = registry.counter('relay_delivery_retries_total', 'Delivery attempts that will be retried, by sink.');
+  const orderIdConflicts = registry.counter('relay_order_id_conflicts_total', 'Reports rejected with ORDER_ID_CONFLICT: another purchase holds their order id.');
+  orderIdConflicts.inc({}, 0);
+  const reportLimitRefusals = registry.counter('relay_report_limit_refusals_total', 'Purchase requests refused with 429 REPORT_LIMIT, by limit.');
+  for (const limit of ['reportsPerPlayerPerMinute', 'reportsPerPlayerPerDay', 'reportsPerGamePerMinute']) reportLimitRefusals.inc({ limit }, 0);
   for (const sink of enabledSinks) {
     for (const outcome of ['delivered', 'retry', 'dead']) deliveries.inc({ sink, outcome }, 0);
     retries.inc({ sink }, 0);
@@ -80,6 +88,8 @@ export function createRelayMetrics(storage: Pick<Storage, 'stats' | 'listDeliver
     reports,
     deliveries,
     retries,
+    orderIdConflicts,
+    reportLimitRefusals,
     ingestSeconds,
     orders,
     proofs,

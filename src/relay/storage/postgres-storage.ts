@@ -5,6 +5,8 @@ import type { SinkName } from '../config/config-schema';
 import type { ReconcilePurchase } from '../reconcile/reconcile-store';
 import { createGroupCommit, type GroupCommit } from './group-commit';
 import { POSTGRES_MIGRATIONS } from './migrations/postgres-migrations';
+import { conflictingFields, type OrderIdentity } from './order-identity';
+import { decodeStoredReport, encodeStoredReport, type ReportColumns } from './stored-report';
 import type { Migration } from './migrations/sqlite-migrations';
 import type {
   AttemptResult,
@@ -62,8 +64,8 @@ function lockKey(text: string): string {
 /**
  * The relay's storage on PostgreSQL, for several relays sharing one database: claims take `FOR UPDATE SKIP LOCKED`
  * so no two relays lease the same delivery; ingest is `INSERT ... ON CONFLICT DO NOTHING` under advisory locks of
- * the (app, uid) and (app, order) it touches, taken in one global order, so first pay is exact across relays and
- * two groups never deadlock; `reserveCall` is one conditional upsert. Commits are durable at the server's
+ * the (app, uid) and (app, order) it touches, taken in one global order, so first pay and order-id conflicts are exact
+ * across relays and * two groups never deadlock; `reserveCall` is one conditional upsert. Commits are durable at the server's
  * `synchronous_commit` (on by default) before any caller is answered.
  */
 export class PostgresStorage implements Storage {
@@ -149,8 +151,8 @@ export class PostgresStorage implements Storage {
     await c.query('SELECT pg_advisory_xact_lock(k) FROM unnest($1::bigint[]) AS k', [sorted]);
 
     const apps = items.map((i) => i.report.appId);
-    const stored = await c.query<{ a: string; k: string }>(
-      `SELECT p.app_id AS a, p.order_id AS k FROM purchases p
+    const stored = await c.query<{ a: string; k: string; uid: string; amount: number; currency: string; report: string }>(
+      `SELECT p.app_id AS a, p.order_id AS k, p.uid, p.amount, p.currency, p.report FROM purchases p
        JOIN unnest($1::text[], $2::text[]) AS x(a, o) ON p.app_id = x.a AND p.order_id = x.o`,
       [apps, items.map((i) => i.report.orderId)],
     );
@@ -159,21 +161,25 @@ export class PostgresStorage implements Storage {
        WHERE EXISTS (SELECT 1 FROM purchases p WHERE p.app_id = x.a AND p.uid = x.u)`,
       [apps, items.map((i) => i.report.uid)],
     );
-    const knownOrders = new Set(stored.rows.map((r) => `${r.a}\0${r.k}`));
+    const knownOrders = new Map<string, OrderIdentity>(
+      stored.rows.map((r) => [`${r.a}\0${r.k}`, { ...r, productId: (JSON.parse(r.report) as PurchaseReport).productId }]),
+    );
     const payingUids = new Set(paid.rows.map((r) => `${r.a}\0${r.k}`));
 
-    // Decided in order: a repeated order in the group is a duplicate of the first, and first pay sees the group's
-    // earlier purchases as well as every committed one.
+    // Decided in order: a repeated order in the group is judged against the first (duplicate or conflict), and first
+    // pay sees the group's earlier purchases as well as every committed one.
     const outcomes: IngestOutcome[] = [];
     const fresh: Array<{ item: IngestItem; isFirstPay: boolean }> = [];
     for (const item of items) {
       const r = item.report;
       const orderKey = `${r.appId}\0${r.orderId}`;
-      if (knownOrders.has(orderKey)) {
-        outcomes.push({ status: 'duplicate' });
+      const known = knownOrders.get(orderKey);
+      if (known) {
+        const fields = conflictingFields(known, r);
+        outcomes.push(fields.length === 0 ? { status: 'duplicate' } : { status: 'rejected', code: 'ORDER_ID_CONFLICT', fields });
         continue;
       }
-      knownOrders.add(orderKey);
+      knownOrders.set(orderKey, r);
       const uidKey = `${r.appId}\0${r.uid}`;
       const isFirstPay = !payingUids.has(uidKey);
       payingUids.add(uidKey);
@@ -204,7 +210,7 @@ export class PostgresStorage implements Storage {
         col((x) => x.isFirstPay),
         col((x) => x.item.clientIp),
         col((x) => x.item.receivedAt),
-        col((x) => JSON.stringify(x.item.report)),
+        col((x) => encodeStoredReport(x.item.report)),
       ],
     );
     // The locks make a conflict impossible; if one happened anyway, failing the group loses nothing (no caller
@@ -244,7 +250,8 @@ export class PostgresStorage implements Storage {
          FROM due WHERE d.id = due.id
          RETURNING d.id, d.sink, d.attempts, d.created_at, d.lease_token, d.next_attempt_at, d.purchase_id
        )
-       SELECT c.id, c.sink, c.attempts, c.created_at, c.lease_token, p.report, p.is_first_pay, p.client_ip, p.received_at
+       SELECT c.id, c.sink, c.attempts, c.created_at, c.lease_token, p.report, p.is_first_pay, p.client_ip, p.received_at,
+              p.app_id, p.order_id, p.uid, p.amount, p.currency, p.paid_at
        FROM claimed c JOIN purchases p ON p.id = c.purchase_id
        ORDER BY c.next_attempt_at, c.id`,
       [sink, now, limit, now + leaseMs],
@@ -256,7 +263,7 @@ export class PostgresStorage implements Storage {
       createdAt: row.created_at,
       leaseToken: row.lease_token,
       purchase: {
-        report: JSON.parse(row.report) as PurchaseReport,
+        report: decodeStoredReport(row.report, row),
         isFirstPay: row.is_first_pay,
         clientIp: row.client_ip,
         receivedAt: row.received_at,
@@ -387,7 +394,7 @@ export function openPostgresStorage(connectionString: string): Storage {
   return new PostgresStorage(connectionString);
 }
 
-interface ClaimRow {
+interface ClaimRow extends ReportColumns {
   id: number;
   sink: string;
   attempts: number;

@@ -6,6 +6,8 @@ import type { PurchaseReport } from '../../shared/schemas/purchase-report';
 import type { SinkName } from '../config/config-schema';
 import type { ReconcilePurchase } from '../reconcile/reconcile-store';
 import { createGroupCommit, type GroupCommit } from './group-commit';
+import { conflictingFields } from './order-identity';
+import { decodeStoredReport, encodeStoredReport, type ReportColumns } from './stored-report';
 import { SQLITE_MIGRATIONS, type Migration } from './migrations/sqlite-migrations';
 import type {
   AttemptResult,
@@ -87,6 +89,8 @@ export class SqliteStorage implements Storage {
     this.db = new Database(file);
     this.db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
     this.db.pragma('journal_mode = WAL');
+    // The WAL file keeps its largest size unless told otherwise: a burst would hold that disk for good.
+    this.db.pragma('journal_size_limit = 67108864');
     this.db.pragma('synchronous = FULL');
     this.db.pragma('foreign_keys = ON');
     this.migrations = options.migrations ?? SQLITE_MIGRATIONS;
@@ -140,6 +144,7 @@ export class SqliteStorage implements Storage {
 
   private ingestNow(items: readonly IngestItem[]): IngestOutcome[] {
     const hasPrior = this.stmt('SELECT 1 FROM purchases WHERE app_id = ? AND uid = ? LIMIT 1');
+    const stored = this.stmt('SELECT uid, amount, currency, report FROM purchases WHERE app_id = ? AND order_id = ?');
     const insert = this.stmt(
       `INSERT INTO purchases (app_id, order_id, uid, amount, currency, paid_at, is_first_pay, client_ip, received_at, report)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (app_id, order_id) DO NOTHING`,
@@ -150,16 +155,20 @@ export class SqliteStorage implements Storage {
     );
     const outcomes = this.db
       .transaction((): IngestOutcome[] =>
-        // Items run one after the other inside the transaction, so a repeated order id in the same group is a
-        // duplicate of the first, and first-pay sees the group's earlier purchases.
+        // Items run one after the other inside the transaction, so a repeated order id in the same group is judged
+        // against the first (duplicate or conflict), and first-pay sees the group's earlier purchases.
         items.map((item): IngestOutcome => {
           const r = item.report;
           const isFirstPay = !hasPrior.get(r.appId, r.uid);
           const res = insert.run(
             r.appId, r.orderId, r.uid, r.amount, r.currency, r.paidAt, isFirstPay ? 1 : 0,
-            item.clientIp, item.receivedAt, JSON.stringify(r),
+            item.clientIp, item.receivedAt, encodeStoredReport(r),
           );
-          if (res.changes === 0) return { status: 'duplicate' };
+          if (res.changes === 0) {
+            const row = stored.get(r.appId, r.orderId) as StoredIdentityRow;
+            const fields = conflictingFields({ ...row, productId: (JSON.parse(row.report) as PurchaseReport).productId }, r);
+            return fields.length === 0 ? { status: 'duplicate' } : { status: 'rejected', code: 'ORDER_ID_CONFLICT', fields };
+          }
           for (const sink of new Set(item.sinks)) {
             addDelivery.run(res.lastInsertRowid, sink, item.receivedAt, item.receivedAt, item.receivedAt);
           }
@@ -179,7 +188,8 @@ export class SqliteStorage implements Storage {
     );
     const lease = this.stmt('UPDATE deliveries SET lease_until = ?, lease_token = ? WHERE id = ?');
     const read = this.stmt(
-      `SELECT d.id, d.sink, d.attempts, d.created_at, p.report, p.is_first_pay, p.client_ip, p.received_at
+      `SELECT d.id, d.sink, d.attempts, d.created_at, p.report, p.is_first_pay, p.client_ip, p.received_at,
+              p.app_id, p.order_id, p.uid, p.amount, p.currency, p.paid_at
        FROM deliveries d JOIN purchases p ON p.id = d.purchase_id WHERE d.id = ?`,
     );
     // A lease need not survive a power cut (a lost lease only means the row is due again), so claims skip the
@@ -222,7 +232,7 @@ export class SqliteStorage implements Storage {
             createdAt: row.created_at,
             leaseToken: token,
             purchase: {
-              report: JSON.parse(row.report) as PurchaseReport,
+              report: decodeStoredReport(row.report, row),
               isFirstPay: row.is_first_pay === 1,
               clientIp: row.client_ip,
               receivedAt: row.received_at,
@@ -385,7 +395,14 @@ export class SqliteStorage implements Storage {
   }
 }
 
-interface ClaimRow {
+interface StoredIdentityRow {
+  uid: string;
+  amount: number;
+  currency: string;
+  report: string;
+}
+
+interface ClaimRow extends ReportColumns {
   id: number;
   sink: string;
   attempts: number;

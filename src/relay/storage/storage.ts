@@ -2,6 +2,7 @@ import type { PurchaseReport } from '../../shared/schemas/purchase-report';
 import type { SinkName } from '../config/config-schema';
 import type { ReconcileStore } from '../reconcile/reconcile-store';
 import type { PaymentStore } from './payment-store';
+import type { OrderIdentityField } from './order-identity';
 
 /**
  * The relay's storage. SQLite (`sqlite-storage.ts`) and PostgreSQL (`postgres-storage.ts`) implement it; nothing
@@ -16,7 +17,8 @@ export interface Storage extends ReconcileStore {
   /**
    * Stores each report with one delivery row per enabled sink, in one durable transaction (group commit: calls
    * that overlap share a transaction). Resolves only after the commit is durable. Idempotent on
-   * `(appId, orderId)`: a report already stored answers `duplicate` and changes nothing.
+   * `(appId, orderId)`: the same purchase again answers `duplicate`, another purchase under a stored order id
+   * answers `rejected` ORDER_ID_CONFLICT (even from another relay at the same moment); neither changes anything.
    * `isFirstPay` is decided inside the transaction: true for the first accepted paid order of (appId, uid).
    */
   ingest(items: readonly IngestItem[]): Promise<IngestOutcome[]>;
@@ -46,7 +48,14 @@ export interface IngestItem {
   sinks: readonly SinkName[];
 }
 
-export type IngestOutcome = { status: 'accepted'; isFirstPay: boolean } | { status: 'duplicate' };
+/**
+ * `duplicate`: the same purchase is already stored (nothing changes). `rejected` ORDER_ID_CONFLICT: another purchase
+ * holds this (appId, orderId) (`order-identity.ts`); `fields` names what differs. Neither stores anything.
+ */
+export type IngestOutcome =
+  | { status: 'accepted'; isFirstPay: boolean }
+  | { status: 'duplicate' }
+  | { status: 'rejected'; code: 'ORDER_ID_CONFLICT'; fields: OrderIdentityField[] };
 
 export interface ClaimedDelivery {
   id: number;

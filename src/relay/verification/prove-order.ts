@@ -57,6 +57,14 @@ async function prove(d: ProveDeps, appId: string, orderId: string, proof: Proof)
   if (!game) return { kind: 'anomaly', reason: 'unknown-game' };
   const report: PurchaseReport = composeVerifiedReport(known, proof);
   const [ingested] = await d.storage.ingest([{ report, clientIp: known.clientIp, receivedAt: d.now(), sinks: enabledSinksOf(game) }]);
+  if (ingested.status === 'rejected') {
+    // Another purchase already holds this order id (a report stored before the game turned verified).
+    await payments.recordEvent({
+      appId, orderId, kind: 'anomaly', eventKey: `${orderId}:order-id-conflict:${proof.source}`, env: proof.env,
+      amount: proof.amount, detail: { reason: 'order-id-conflict', fields: ingested.fields, proof }, receivedAt: d.now(),
+    });
+    return { kind: 'anomaly', reason: 'order-id-conflict' };
+  }
   await payments.settle(appId, orderId, { state: 'paid', proof, at: d.now() });
   await payments.recordEvent({ appId, orderId, kind: 'proof', eventKey: orderId, env: 0, amount: proof.amount, detail: { proof }, receivedAt: d.now() });
   return { kind: 'revenue', status: ingested.status === 'accepted' ? 'accepted' : 'duplicate' };

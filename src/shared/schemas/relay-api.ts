@@ -26,6 +26,13 @@ export const PurchasesRequestSchema = z.object({
 export const ReportStatusSchema = z.enum(['accepted', 'duplicate', 'rejected']);
 export type ReportStatus = z.infer<typeof ReportStatusSchema>;
 
+/**
+ * Codes a `rejected` report's `error` text starts with (`"ORDER_ID_CONFLICT: ..."`), for a program to switch on.
+ * ORDER_ID_CONFLICT: the relay holds another purchase (other uid, amount, currency or productId) under this order id.
+ */
+export const ReportErrorCodeSchema = z.enum(['ORDER_ID_CONFLICT']);
+export type ReportErrorCode = z.infer<typeof ReportErrorCodeSchema>;
+
 export const ReportResultSchema = z.object({
   orderId: z.string(),
   status: ReportStatusSchema,

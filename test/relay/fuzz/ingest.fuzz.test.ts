@@ -26,7 +26,7 @@ describe('fuzz: POST /v1/purchases and /v1/session with malformed input', () => 
   let token = '';
   let openid = '';
   beforeAll(async () => {
-    t = await startTestRelay({ limits: { bodyBytes: BODY_LIMIT, perIpPerMinute: 1_000_000, perOpenidPerMinute: 1_000_000 } });
+    t = await startTestRelay({ limits: { bodyBytes: BODY_LIMIT, perIpPerMinute: 1_000_000, perOpenidPerMinute: 1_000_000, reportsPerPlayerPerMinute: 1_000_000, reportsPerPlayerPerDay: 1_000_000, reportsPerGamePerMinute: 1_000_000 } });
     ({ token, openid } = await login(t.url, 'fuzz'));
   });
   afterAll(() => t.close());

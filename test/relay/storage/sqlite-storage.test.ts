@@ -67,7 +67,7 @@ describe('SQLite storage specifics', () => {
     const h = await makeSqliteHarness();
     try {
       // A report that cannot be serialized makes the whole transaction throw.
-      const poison = makeItem({ orderId: 'poison', amount: 10n as unknown as number });
+      const poison = makeItem({ orderId: 'poison', level: 10n as unknown as number });
       const results = await Promise.allSettled([
         h.storage.ingest([makeItem({ orderId: 'innocent1' })]),
         h.storage.ingest([poison]),

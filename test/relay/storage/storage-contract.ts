@@ -34,7 +34,8 @@ export function describeStorageContract(name: string, makeStorage: () => Promise
     describe('ingest', () => {
       it('is idempotent on (appId, orderId) and keeps the first report unchanged', async () => {
         expect(await s.ingest([makeItem({ orderId: 'o1', amount: 600 })])).toEqual([{ status: 'accepted', isFirstPay: true }]);
-        expect(await s.ingest([makeItem({ orderId: 'o1', amount: 1 })])).toEqual([{ status: 'duplicate' }]);
+        // A resend differs only in what the relay decides or the client may re-stamp (ip, time received): a duplicate.
+        expect(await s.ingest([makeItem({ orderId: 'o1', amount: 600 }, { clientIp: '198.51.100.1', receivedAt: T0 + 9 })])).toEqual([{ status: 'duplicate' }]);
         // The same order id in another game is another purchase.
         expect(await s.ingest([makeItem({ orderId: 'o1', appId: 'wxother' })])).toEqual([{ status: 'accepted', isFirstPay: true }]);
         const stored = await s.purchasesBetween('wx1234567891234567', 0, Number.MAX_SAFE_INTEGER);
@@ -100,6 +101,54 @@ export function describeStorageContract(name: string, makeStorage: () => Promise
         expect(used).toBeGreaterThanOrEqual(1);
         expect(used).toBeLessThan(n / 4);
         expect((await s.stats()).purchases).toBe(n);
+      });
+    });
+
+    describe('order id conflicts', () => {
+      const CONFLICT = (...fields: string[]) => ({ status: 'rejected', code: 'ORDER_ID_CONFLICT', fields });
+
+      it('rejects the same order id with another uid, amount, currency or product, and stores nothing of it', async () => {
+        expect(await s.ingest([makeItem({ orderId: 'taken', uid: 'alice' })])).toEqual([{ status: 'accepted', isFirstPay: true }]);
+        const out = await s.ingest([
+          makeItem({ orderId: 'taken', uid: 'mallory' }),
+          makeItem({ orderId: 'taken', uid: 'alice', amount: 1 }),
+          makeItem({ orderId: 'taken', uid: 'alice', currency: 'USD' }),
+          makeItem({ orderId: 'taken', uid: 'alice', productId: 'other.pack' }),
+          makeItem({ orderId: 'taken', uid: 'alice' }),
+        ]);
+        expect(out).toEqual([CONFLICT('uid'), CONFLICT('amount'), CONFLICT('currency'), CONFLICT('productId'), { status: 'duplicate' }]);
+        // mallory's report did not make mallory a paying player, nor add a delivery.
+        expect(await s.ingest([makeItem({ orderId: 'mallory-own', uid: 'mallory' })])).toEqual([{ status: 'accepted', isFirstPay: true }]);
+        expect(await s.purchasesBetween('wx1234567891234567', 0, Number.MAX_SAFE_INTEGER)).toEqual([
+          expect.objectContaining({ orderId: 'taken', uid: 'alice', amount: 999, currency: 'CNY' }),
+          expect.objectContaining({ orderId: 'mallory-own', uid: 'mallory' }),
+        ]);
+        expect(await s.listDeliveries({})).toHaveLength(6);
+      });
+
+      it('lets the first of a group win and rejects a conflicting later one in the same group', async () => {
+        const out = await s.ingest([makeItem({ orderId: 'g', uid: 'alice' }), makeItem({ orderId: 'g', uid: 'mallory' }), makeItem({ orderId: 'g', uid: 'alice' })]);
+        expect(out).toEqual([{ status: 'accepted', isFirstPay: true }, CONFLICT('uid'), { status: 'duplicate' }]);
+        const [c] = await s.claimDue('tianmu', Number.MAX_SAFE_INTEGER, 10, LEASE);
+        expect(c.purchase.report.uid).toBe('alice');
+      });
+
+      it('gives the order to exactly one of two handles receiving conflicting reports at the same moment', async () => {
+        const other = await h.openAnother();
+        try {
+          for (let i = 0; i < 10; i++) {
+            const [a, b] = await Promise.all([
+              s.ingest([makeItem({ orderId: `race${i}`, uid: 'alice' })]),
+              other.ingest([makeItem({ orderId: `race${i}`, uid: 'mallory', amount: 1 })]),
+            ]);
+            const outcomes = [a[0], b[0]].map((o) => o.status + (o.status === 'rejected' ? `:${o.code}` : ''));
+            expect(outcomes.sort()).toEqual(['accepted', 'rejected:ORDER_ID_CONFLICT']);
+          }
+          expect((await s.stats()).purchases).toBe(10);
+          expect(await s.listDeliveries({ limit: 1000 })).toHaveLength(30);
+        } finally {
+          await other.close();
+        }
       });
     });
 

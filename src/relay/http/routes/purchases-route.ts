@@ -23,6 +23,11 @@ export async function handlePurchases(ctx: RelayContext, r: RouteRequest): Promi
       'Retry-After': String(limited.retryAfterSeconds),
     });
   }
+  const space = await ctx.freeSpace?.check(ctx.now());
+  if (space && !space.ok) {
+    // Before the body is read and before any report budget is spent: the client sends the same batch again later.
+    throw new HttpError(503, 'STORAGE_LOW_SPACE', `${space.reason}: nothing was stored, send again later`, undefined, { 'Retry-After': '60' });
+  }
   const body = await readJson(r.req, ctx.config.limits.bodyBytes);
   const envelope = PurchasesRequestSchema.safeParse(body);
   if (!envelope.success) {
@@ -46,23 +51,37 @@ export async function handlePurchases(ctx: RelayContext, r: RouteRequest): Promi
     slots.push(i);
     items.push({ report: judged.report, clientIp: r.ip, receivedAt, sinks });
   });
+  if (items.length > 0) takeReports(ctx, session, items.length, receivedAt);
   if (items.length > 0 && verified) {
     // A verified game's reports are claims: kept, and delivered only once the platform proves them.
-    const outcomes = await recordClaims(ctx, game, items).catch((err: unknown) => {
+    let outcomes;
+    try {
+      outcomes = await recordClaims(ctx, game, items);
+    } catch (err) {
+      ctx.reportLimiter.giveBack(session.appId, session.openid, items.length, ctx.now());
       ctx.log.error({ err, reports: items.length }, 'claims not stored: nothing acknowledged');
       throw new HttpError(503, 'STORAGE_UNAVAILABLE', 'the relay could not store the reports; nothing was acknowledged, send them again', undefined, {
         'Retry-After': '1',
       });
-    });
+    }
     outcomes.forEach((o, k) => {
-      results[slots[k]] = o.status === 'conflict' ? { orderId: results[slots[k]].orderId, status: 'rejected', error: `ORDER_ID_CONFLICT: ${o.reason}` } : { ...results[slots[k]], status: o.status };
+      const res = results[slots[k]];
+      if (o.status !== 'conflict') {
+        res.status = o.status;
+        return;
+      }
+      res.status = 'rejected';
+      res.error = `ORDER_ID_CONFLICT: reports[${slots[k]}].orderId is another player's order; not stored`;
+      ctx.metrics.orderIdConflicts.inc();
     });
+    ctx.reportLimiter.giveBack(session.appId, session.openid, outcomes.filter((o) => o.status !== 'accepted').length, ctx.now());
   } else if (items.length > 0) {
     const started = process.hrtime.bigint();
     let outcomes;
     try {
       outcomes = await ctx.storage.ingest(items);
     } catch (err) {
+      ctx.reportLimiter.giveBack(session.appId, session.openid, items.length, ctx.now());
       ctx.log.error({ err, reports: items.length }, 'ingest failed: nothing acknowledged');
       throw new HttpError(503, 'STORAGE_UNAVAILABLE', 'the relay could not store the reports; nothing was acknowledged, send them again', undefined, {
         'Retry-After': '1',
@@ -70,11 +89,37 @@ export async function handlePurchases(ctx: RelayContext, r: RouteRequest): Promi
     }
     ctx.metrics.ingestSeconds.observe(Number(process.hrtime.bigint() - started) / 1e9);
     outcomes.forEach((o, k) => {
-      results[slots[k]].status = o.status;
+      const res = results[slots[k]];
+      res.status = o.status;
+      if (o.status !== 'rejected') return;
+      // The report is not stored and the client keeps it aside: it must never read as the stored purchase's echo.
+      res.error = `${o.code}: reports[${slots[k]}].orderId is already stored for another purchase (${o.fields.join(', ')} differ); not stored`;
+      ctx.metrics.orderIdConflicts.inc();
+      ctx.log.warn({ appId: session.appId, orderId: res.orderId, fields: o.fields }, `${o.code}: a report claims an order id stored for another purchase`);
     });
+    // What stored nothing spends nothing: a client resending after a lost answer is not held back by its own resend.
+    ctx.reportLimiter.giveBack(session.appId, session.openid, outcomes.filter((o) => o.status !== 'accepted').length, ctx.now());
   }
   for (const res of results) ctx.metrics.reports.inc({ status: res.status });
   sendJson(r.res, 200, { results });
+}
+
+/**
+ * Spends `n` reports of the player's and the game's budgets, or refuses the whole request with 429 before anything
+ * is stored. The client keeps refused reports queued and sends them again after its backoff (429 is retryable).
+ */
+function takeReports(ctx: RelayContext, session: { appId: string; openid: string }, n: number, now: number): void {
+  const taken = ctx.reportLimiter.take(session.appId, session.openid, n, now);
+  if (taken.ok) return;
+  ctx.metrics.reportLimitRefusals.inc({ limit: taken.limit });
+  const limit = ctx.config.limits[taken.limit];
+  throw new HttpError(
+    429,
+    'REPORT_LIMIT',
+    `limits.${taken.limit} (${limit}) reached: none of these ${n} reports was stored; send them again after ${taken.retryAfterSeconds} s`,
+    undefined,
+    { 'Retry-After': String(taken.retryAfterSeconds) },
+  );
 }
 
 function judge(raw: unknown, i: number, session: { appId: string; openid: string }, now: number): { report: PurchaseReport } | { error: string } {
