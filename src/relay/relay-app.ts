@@ -166,7 +166,7 @@ export function createRelay(config: RelayConfig, options: RelayOptions = {}): Re
     url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
     if (options.deliveries ?? true) {
       const m = metrics;
-      worker = createDeliveryWorker({ storage, config, sinks: SINKS, log, onAttempt: (sink, outcome, ms) => m.onAttempt(sink, outcome, ms) });
+      worker = createDeliveryWorker({ storage, config, sinks: SINKS, log, now, onAttempt: (sink, outcome, ms) => m.onAttempt(sink, outcome, ms) });
       worker.start();
     }
     schedules = startReconcileSchedules({ config, store: storage, log });
