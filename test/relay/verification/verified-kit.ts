@@ -19,7 +19,7 @@ export const SANDBOX_APP_KEY = 'sandbox-app-key-0123456789abcd';
 export const PUSH_TOKEN = 'push-token-0123456789';
 /** 43 chars, as the MP console makes it. */
 export const AES_KEY = 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG';
-export const KEK = Buffer.alloc(32, 7).map((b, i) => (b + i * 31) & 255).toString('base64');
+export const KEK = Buffer.from(Array.from({ length: 32 }, (_, i) => (7 + i * 31) & 255)).toString('base64');
 export const SESSION_SECRET = 'verified-session-secret-0123456789';
 const KAKAO = { appId: '103815', appSecret: 'kakao-app-secret-0123456789', adminKey: 'kakao-admin-key-0123456789' };
 export const SECRETS = [APP_SECRET, APP_KEY, SANDBOX_APP_KEY, PUSH_TOKEN, AES_KEY, KEK, SESSION_SECRET, KAKAO.appSecret, KAKAO.adminKey];
