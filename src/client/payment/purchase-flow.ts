@@ -105,7 +105,7 @@ async function buy(d: PurchaseDeps, product: PurchasableProduct, ctx: GameContex
     // Never round money: a price that is not a whole number of coins would be charged as another price.
     quantity = product.buyQuantity ?? product.price / d.coinPrice;
     if (!Number.isSafeInteger(quantity) || quantity < 1) {
-      const msg = `price ${product.price} of ${product.productId} is not a whole number of game coins at ${d.coinPrice} each`;
+      const msg = `price ${product.price} is not a whole number of coins of ${d.coinPrice}`;
       return failed('', new OrderRefusedError('PRICE_NOT_PAYABLE', msg, 'price'));
     }
   }

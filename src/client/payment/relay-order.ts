@@ -44,7 +44,7 @@ export function createOrderClient(session: Pick<Session, 'request'>): OrderClien
       if (status === 200) {
         const order = asOrder(body);
         if (order) return order;
-        throw new RelayError(what + ' with an order the client cannot pay', status);
+        throw new RelayError(what + ': unusable order', status);
       }
       if (status === 404 || (status === 409 && e.code === 'ORDERS_NOT_ENABLED')) {
         notEnabled = true;

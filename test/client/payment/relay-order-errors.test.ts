@@ -45,6 +45,23 @@ describe('SESSION_KEY_STALE (401)', () => {
   });
 });
 
+describe('WeChat -15015 at the sheet (the relay signed with an expired session_key)', () => {
+  it('fails with SESSION_STALE, and the next order logs in first', async () => {
+    const [kit, { wx }] = createTestKit(relay);
+    await kit.login();
+    wx.payments = [{ errCode: -15015, errMsg: 'session key expired' }];
+    const failed = await kit.purchase(PACK);
+    expect(failed.error).toMatchObject({ name: 'PaymentFailedError', code: 'SESSION_STALE', errCode: -15015 });
+    expect(orderKeys(wx.storage.data)).toEqual([]);
+    const s = sessions();
+    const at = relay.log.length;
+    expect((await kit.purchase(PACK)).status).toBe('paid');
+    expect(sessions() - s).toBe(1);
+    expect(relay.log.slice(at).map((l) => l.path).slice(0, 2)).toEqual(['/v1/session', '/v1/orders']);
+    kit.close();
+  });
+});
+
 describe('refused orders (400)', () => {
   it.each([
     ['unknown-product', 'UNKNOWN_PRODUCT'],

@@ -87,6 +87,18 @@ describe('kit.purchase with the relay making the order', () => {
     kit.close();
   });
 
+  it('with autoHook on, the kit\'s own item payment is stored and reported once', async () => {
+    const [kit, { wx }] = createTestKit(relay, { kit: { autoHook: true } });
+    const result = await kit.purchase(PACK);
+    await until(() => relay.accepted.has(result.orderId));
+    await kit.flush();
+    expect(relay.acceptCount.get(result.orderId)).toBe(1);
+    expect(relay.accepted.get(result.orderId)).toMatchObject({ amount: 648 });
+    expect(wx.paymentCalls).toHaveLength(1);
+    expect(kit.queuedCount()).toBe(0);
+    kit.close();
+  });
+
   it('refuses an order whose payment pays another order id: nothing stored, no sheet', async () => {
     const [kit, { wx }] = createTestKit(relay);
     const api = relay as unknown as { signedItem(id: string, p: string, price: number, q: number): unknown };
