@@ -353,6 +353,7 @@ function createSheetPayment(label, facts, open, askIos) {
         return !askIos || iosAllowed === false ? iosRefusal : undefined;
     };
     return {
+        coins: true,
         cannotPayReason,
         checkPayable() {
             const known = cannotPayReason();
@@ -1224,7 +1225,7 @@ async function buy(d, product, ctx) {
         draft.orderId = createOrderId(platform.clock.now(), platform.clock.random);
         // Never round money: a price that is not a whole number of coins would be charged as another price.
         quantity = (_a = product.buyQuantity) !== null && _a !== void 0 ? _a : product.price / d.coinPrice;
-        if (!Number.isSafeInteger(quantity) || quantity < 1) {
+        if (payment.coins && !(Number.isSafeInteger(quantity) && quantity >= 1)) {
             const msg = `price ${product.price} is not a whole number of coins of ${d.coinPrice}`;
             return failed('', new OrderRefusedError('PRICE_NOT_PAYABLE', msg, 'price'));
         }

@@ -104,7 +104,7 @@ async function buy(d: PurchaseDeps, product: PurchasableProduct, ctx: GameContex
     draft.orderId = createOrderId(platform.clock.now(), platform.clock.random);
     // Never round money: a price that is not a whole number of coins would be charged as another price.
     quantity = product.buyQuantity ?? product.price / d.coinPrice;
-    if (!Number.isSafeInteger(quantity) || quantity < 1) {
+    if (payment.coins && !(Number.isSafeInteger(quantity) && quantity >= 1)) {
       const msg = `price ${product.price} is not a whole number of coins of ${d.coinPrice}`;
       return failed('', new OrderRefusedError('PRICE_NOT_PAYABLE', msg, 'price'));
     }

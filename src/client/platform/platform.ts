@@ -64,7 +64,7 @@ export interface PaymentRequest {
   /** Minor units. */
   amount: number;
   currency: string;
-  /** Game currency units bought (`buyQuantity` of `requestMidasPayment`). */
+  /** Game currency units bought (`buyQuantity` of `requestMidasPayment`); payments that charge coins only. */
   quantity: number;
   /**
    * The payment the relay signed for this order (`POST /v1/orders`): the adapter passes exactly these values to the
@@ -85,6 +85,11 @@ export type PaymentOutcome =
   | { status: 'failed'; errCode?: number; errMsg?: string };
 
 export interface PlatformPayment {
+  /**
+   * Charges game coins (`buyQuantity`), not `amount`: without a relay order, a price that is not a whole number of
+   * coins cannot be paid (rounding would charge another price). @default false
+   */
+  readonly coins?: boolean;
   /**
    * `undefined` when this device can pay, as far as is known now; otherwise why not. Synchronous, for the store's
    * view model: where the platform has to be asked (WeChat on iOS) it is the last answer, `undefined` before the first.

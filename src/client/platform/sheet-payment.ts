@@ -26,6 +26,7 @@ export function createSheetPayment(
     return !askIos || iosAllowed === false ? iosRefusal : undefined;
   };
   return {
+    coins: true,
     cannotPayReason,
     checkPayable() {
       const known = cannotPayReason();
