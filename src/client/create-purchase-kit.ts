@@ -9,6 +9,7 @@ import { createReportQueue } from './queue/report-queue';
 import { createSession } from './session/session';
 import { createEmitter } from './emitter';
 import { createPurchaseFlow } from './payment/purchase-flow';
+import { createOrderClient } from './payment/relay-order';
 import { createPaymentHooks } from './payment/hooked-payments';
 import { buildReport } from './report/build-report';
 import { reportProblem } from './report/report-guard';
@@ -36,8 +37,16 @@ export interface PurchaseKit {
   login(): Promise<{ openid: string }>;
   /** The catalog (cached, stale-while-revalidate) through the relay. */
   getCatalog(): ReturnType<CatalogClient['get']>;
-  /** Why this device cannot pay, before any sheet opens (e.g. WeChat virtual payment on iOS). */
+  /**
+   * Why this device cannot pay, as far as is known now (e.g. WeChat on an iOS device it does not support); `purchase()`
+   * asks the platform again before any order.
+   */
   cannotPayReason(): string | undefined;
+  /**
+   * `POST /v1/orders` (the relay's order id, amount and signed payment), the pending order in storage, the platform's
+   * sheet with exactly the relay's values, then the report. A relay that makes no orders for this game (409
+   * `ORDERS_NOT_ENABLED`) means the kit's own order id and `payment` options, until the next login.
+   */
   purchase(product: PurchasableProduct, context?: GameContext): Promise<PurchaseResult>;
   /** Queues a payment made outside the platform (pay type 3). Throws InvalidReportError / StorageFullError. */
   reportPurchase(p: ThirdPartyPurchase): { orderId: string };
@@ -66,7 +75,9 @@ export function createPurchaseKit(options: PurchaseKitOptions): PurchaseKit {
   const relayUrl = options.relayUrl.replace(/\/+$/, '');
   const events = createEmitter<KitEvents>();
   const store = createOrderStore(platform.storage);
-  const session = createSession(platform, relayUrl, options.appId, options.requestTimeoutMs ?? 10000);
+  // A new login may meet a relay that now makes orders for this game: ask it again then.
+  const session = createSession(platform, relayUrl, options.appId, options.requestTimeoutMs ?? 10000, () => orders.forget());
+  const orders = createOrderClient(session);
   const queue = createReportQueue(platform, store, session, {
     reported: (r) => events.emit('reported', r),
     error: (e) => events.emit('error', e),
@@ -81,6 +92,8 @@ export function createPurchaseKit(options: PurchaseKitOptions): PurchaseKit {
     uid: () => session.openid() || '',
     context: () => context,
     coinPrice: options.payment?.coinPrice ?? 10,
+    orders,
+    sessionStale: session.expire,
     queued: flushSoon,
     error: (e: PurchaseError) => events.emit('error', e),
   };

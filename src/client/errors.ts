@@ -6,6 +6,11 @@ export type PurchaseErrorCode =
   | 'USER_CANCELLED'
   | 'PAYMENT_IN_PROGRESS'
   | 'PAYMENT_FAILED'
+  | 'SESSION_STALE'
+  | 'BAD_SIGNATURE'
+  | 'PRICE_MISMATCH'
+  | 'ORDER_CLOSED'
+  | 'ORDER_REFUSED'
   | 'PLATFORM_CANNOT_PAY'
   | 'NETWORK'
   | 'RELAY_REJECTED'
@@ -39,10 +44,34 @@ export class PaymentInProgressError extends PurchaseError {
   }
 }
 
+/** The codes of a sheet the platform refused; each but PAYMENT_FAILED names a reason from the platform's table. */
+export type PaymentFailureCode = 'PAYMENT_FAILED' | 'SESSION_STALE' | 'BAD_SIGNATURE' | 'PRICE_MISMATCH' | 'ORDER_CLOSED';
+
+/**
+ * The platform refused or failed the payment. `code` says why when the platform's table does (`SESSION_STALE`: the
+ * relay's copy of the WeChat session_key expired, the kit logs in again before the next order; `BAD_SIGNATURE` /
+ * `PRICE_MISMATCH`: the relay's signing or the console's item price is wrong; `ORDER_CLOSED`: make a new order).
+ */
 export class PaymentFailedError extends PurchaseError {
   override readonly name = 'PaymentFailedError';
-  constructor(message: string, errCode?: number) {
-    super('PAYMENT_FAILED', message, errCode);
+  constructor(message: string, errCode?: number, code: PaymentFailureCode = 'PAYMENT_FAILED') {
+    super(code, message, errCode);
+  }
+}
+
+/**
+ * No order could be made for this product, so no sheet opened and nothing was stored. `reason` is the relay's code
+ * (`UNKNOWN_PRODUCT`, `PRICE_NOT_PAYABLE`, ...); the client gives `PRICE_NOT_PAYABLE` itself for a price that is
+ * not a whole number of game coins.
+ */
+export class OrderRefusedError extends PurchaseError {
+  override readonly name = 'OrderRefusedError';
+  constructor(
+    readonly reason: string,
+    message: string,
+    readonly field?: string,
+  ) {
+    super('ORDER_REFUSED', message);
   }
 }
 

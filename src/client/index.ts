@@ -34,6 +34,7 @@ export {
   RelayError,
   StorageFullError,
   InvalidReportError,
+  OrderRefusedError,
 } from './errors';
-export type { PurchaseErrorCode } from './errors';
+export type { PurchaseErrorCode, PaymentFailureCode } from './errors';
 export { SDK_VERSION } from './version';

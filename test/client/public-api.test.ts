@@ -6,6 +6,7 @@ import * as path from 'path';
 const EXPECTED_VALUES = [
   'InvalidReportError',
   'NetworkError',
+  'OrderRefusedError',
   'PaymentFailedError',
   'PaymentInProgressError',
   'PlatformCannotPayError',
@@ -34,6 +35,7 @@ const EXPECTED_TYPES = [
   'HttpRequest',
   'HttpResponse',
   'KitEvents',
+  'PaymentFailureCode',
   'PaymentOptions',
   'PaymentOutcome',
   'PaymentRequest',
@@ -82,6 +84,7 @@ describe('public API of src/client/index.ts', () => {
       new api.RelayError('x', 500),
       new api.StorageFullError(),
       new api.InvalidReportError('x', 'amount'),
+      new api.OrderRefusedError('UNKNOWN_PRODUCT', 'x', 'productId'),
     ];
     const names = errors.map((e) => e.name);
     expect(new Set(names).size).toBe(errors.length);

@@ -4,7 +4,7 @@ import type { PurchaseKitOptions } from '../../src/client/kit-options';
 import { createWxPlatform } from '../../src/client/platform/wx';
 import type { HookablePlatform } from '../../src/client/platform/platform';
 import { FakeWx } from '../fakes/platform/fake-wx';
-import type { FakeMinigameOptions } from '../fakes/platform/fake-minigame';
+import type { FakeWxOptions } from '../fakes/platform/fake-wx';
 import { FakeClock } from '../fakes/platform/fake-clock';
 import { FakeRelay } from '../fakes/relay/fake-relay';
 
@@ -20,7 +20,7 @@ export interface TestFakes {
 /** A kit over a fake wx (real async callbacks, real HTTP to `relay`) and a manual clock: `[kit, fakes]`. */
 export function createTestKit(
   relay: FakeRelay,
-  opts: { fake?: FakeMinigameOptions; kit?: Partial<PurchaseKitOptions>; clock?: FakeClock; wx?: FakeWx } = {},
+  opts: { fake?: FakeWxOptions; kit?: Partial<PurchaseKitOptions>; clock?: FakeClock; wx?: FakeWx } = {},
 ): [PurchaseKit, TestFakes] {
   const wx = opts.wx || new FakeWx(opts.fake);
   const clock = opts.clock || new FakeClock();

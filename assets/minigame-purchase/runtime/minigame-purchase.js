@@ -89,10 +89,28 @@ class PaymentInProgressError extends PurchaseError {
         this.name = 'PaymentInProgressError';
     }
 }
+/**
+ * The platform refused or failed the payment. `code` says why when the platform's table does (`SESSION_STALE`: the
+ * relay's copy of the WeChat session_key expired, the kit logs in again before the next order; `BAD_SIGNATURE` /
+ * `PRICE_MISMATCH`: the relay's signing or the console's item price is wrong; `ORDER_CLOSED`: make a new order).
+ */
 class PaymentFailedError extends PurchaseError {
-    constructor(message, errCode) {
-        super('PAYMENT_FAILED', message, errCode);
+    constructor(message, errCode, code = 'PAYMENT_FAILED') {
+        super(code, message, errCode);
         this.name = 'PaymentFailedError';
+    }
+}
+/**
+ * No order could be made for this product, so no sheet opened and nothing was stored. `reason` is the relay's code
+ * (`UNKNOWN_PRODUCT`, `PRICE_NOT_PAYABLE`, ...); the client gives `PRICE_NOT_PAYABLE` itself for a price that is
+ * not a whole number of game coins.
+ */
+class OrderRefusedError extends PurchaseError {
+    constructor(reason, message, field) {
+        super('ORDER_REFUSED', message);
+        this.reason = reason;
+        this.field = field;
+        this.name = 'OrderRefusedError';
     }
 }
 class PlatformCannotPayError extends PurchaseError {
@@ -321,16 +339,38 @@ function defaultClock() {
 
 /**
  * A payment sheet driven by a callback-style platform call (`requestMidasPayment`, `requestGamePayment`). Midas and
- * Douyin game payment accept `platform: 'android'` only, so an iOS device is told before any sheet opens.
+ * Douyin game payment accept `platform: 'android'` only, so an iOS device is told before any sheet opens, unless
+ * `askIos` can ask the platform (WeChat's `checkIsSupportMidasPayment`): then iOS pays when the platform says so.
  */
-function createSheetPayment(label, facts, open) {
-    return {
-        cannotPayReason() {
-            if (!open)
-                return `${label} is not available in this base library`;
-            if (facts().platform === 'ios')
-                return `${label} (virtual payment) is not available on iOS`;
+function createSheetPayment(label, facts, open, askIos) {
+    const iosRefusal = `${label} is not available on this iOS device`;
+    let iosAllowed;
+    const cannotPayReason = () => {
+        if (!open)
+            return `${label} is not available in this base library`;
+        if (facts().platform !== 'ios')
             return undefined;
+        return !askIos || iosAllowed === false ? iosRefusal : undefined;
+    };
+    return {
+        coins: true,
+        cannotPayReason,
+        checkPayable() {
+            const known = cannotPayReason();
+            if (known || !askIos || facts().platform !== 'ios')
+                return Promise.resolve(known);
+            return new Promise((resolve) => {
+                const answer = (allowed) => {
+                    iosAllowed = allowed;
+                    resolve(allowed ? undefined : iosRefusal);
+                };
+                try {
+                    askIos(answer);
+                }
+                catch (_a) {
+                    answer(false);
+                }
+            });
         },
         pay(req) {
             return new Promise((resolve) => {
@@ -395,11 +435,28 @@ function createWxPlatform(opts = {}) {
         name: 'wx',
         api,
         clock: opts.clock,
-        payment: (facts) => createSheetPayment('WeChat Midas payment', facts, typeof api.requestMidasPayment === 'function'
-            ? (req, cb) => api.requestMidasPayment(midasOptions(req, pay, cb))
+        payment: (facts) => createSheetPayment('WeChat Midas payment', facts, typeof api.requestMidasPayment === 'function' ? (req, cb) => openSheet(api, req, pay, cb) : undefined, 
+        // iOS pays when WeChat says so (iOS >= 15, WeChat >= 8.0.68, base library >= 3.10.3); without the call it cannot.
+        typeof api.checkIsSupportMidasPayment === 'function'
+            ? (answer) => api.checkIsSupportMidasPayment({
+                success: (r) => answer(!!(r && r.data && r.data.allow_pay)),
+                fail: () => answer(false),
+            })
             : undefined),
         hookable: WX_PAYMENT_CALLS,
     });
+}
+/** The relay's signed payment goes to the call it names with exactly its values; otherwise our own coins order. */
+function openSheet(api, req, pay, cb) {
+    const p = req.relayPayment;
+    if (!p)
+        return api.requestMidasPayment(midasOptions(req, pay, cb));
+    // A base library without the call throws here: the sheet fails with that message, nothing was charged.
+    if (p.api === 'requestMidasPaymentGameItem') {
+        return api.requestMidasPaymentGameItem(Object.assign({ signData: p.signData, paySig: p.paySig, signature: p.signature }, cb));
+    }
+    const { mode, env, offerId, currencyType, platform, buyQuantity, zoneId, outTradeNo } = p;
+    api.requestMidasPayment(Object.assign({ mode, env, offerId, currencyType, platform, buyQuantity, zoneId, outTradeNo }, cb));
 }
 /** The WeChat payment calls autoHook wraps, and how each names its order. */
 const WX_PAYMENT_CALLS = [
@@ -945,10 +1002,12 @@ function createReportQueue(platform, store, session, events, opts = {}) {
 const SESSION_KEY = STORAGE_PREFIX + 'session';
 /** Renew a little before expiry so a request never leaves with a token that dies on the way. */
 const EXPIRY_MARGIN_MS = 60000;
-function createSession(platform, relayUrl, appId, timeoutMs) {
+/** @param onLogin called after each successful login (a new session, so what the relay said before may change) */
+function createSession(platform, relayUrl, appId, timeoutMs, onLogin) {
     // A closure rather than a class: its members minify, the bundle a game ships is smaller.
     let info = parseSession(platform.storage.get(SESSION_KEY));
     let loggingIn;
+    let expired = false;
     const raw = async (req) => {
         try {
             return await platform.request(Object.assign(Object.assign({ timeoutMs }, req), { url: relayUrl + req.url }));
@@ -971,6 +1030,9 @@ function createSession(platform, relayUrl, appId, timeoutMs) {
         if (!s)
             throw new RelayError(`POST /v1/session answered ${res.status}`, res.status);
         info = s;
+        expired = false;
+        if (onLogin)
+            onLogin();
         try {
             platform.storage.set(SESSION_KEY, JSON.stringify(s));
         }
@@ -987,11 +1049,14 @@ function createSession(platform, relayUrl, appId, timeoutMs) {
         openid: () => info && info.openid,
         login,
         async request(req) {
-            const valid = info && info.expiresAt - EXPIRY_MARGIN_MS > platform.clock.now();
+            const valid = !expired && info && info.expiresAt - EXPIRY_MARGIN_MS > platform.clock.now();
             const first = await send(req, valid ? info : await login());
             if (first.status !== 401)
                 return first;
             return send(req, await login());
+        },
+        expire() {
+            expired = true;
         },
     };
 }
@@ -1049,6 +1114,14 @@ function buildReport(platform, basics, ctx = {}) {
             r[k] = ctx[k];
     return dropUndefined(r);
 }
+/** The report's non-money fields, as `POST /v1/orders` takes them: the order keeps them for the sinks. */
+function orderContext(r) {
+    const c = {};
+    for (const k of [...CONTEXT_KEYS, 'device', 'netType', 'scene', 'sdkVersion'])
+        if (r[k] !== undefined)
+            c[k] = r[k];
+    return c;
+}
 function clip(v, max) {
     return typeof v === 'string' ? v.slice(0, max) : undefined;
 }
@@ -1065,6 +1138,10 @@ function clip(v, max) {
  *   (-1 failed, -2 cancelled, -15001 missing param, -15002 invalid param, -15006 no payment permission, -15009
  *   finance side failed, -16000 not logged in, 2 a payment while one is in progress, 3 cashier failed to open,
  *   4 network error, 6 other).
+ * - wx.requestMidasPaymentGameItem and WeChat iOS payment (shared/specs/platform-payment-verification.md): -15012
+ *   signature, -15014 paySig, -15015 session_key expired (the relay signed with a stale one: log in again before the
+ *   next order), -15016 item price differs from the console's, -15017 order closed, 701001 iOS cannot pay. -15003
+ *   (duplicate order) and -15007 (already paid) stay plain failures: the order id is spent either way.
  * Unknown codes are failures (`PAYMENT_FAILED`) that keep the raw code.
  */
 const MIDAS = {
@@ -1075,84 +1152,122 @@ const MIDAS = {
     3: 'PLATFORM_CANNOT_PAY',
     4: 'PLATFORM_CANNOT_PAY',
 };
+const WECHAT = Object.assign(Object.assign({}, MIDAS), { 7: 'USER_CANCELLED', [-15012]: 'BAD_SIGNATURE', [-15014]: 'BAD_SIGNATURE', [-15015]: 'SESSION_STALE', [-15016]: 'PRICE_MISMATCH', [-15017]: 'ORDER_CLOSED', 701001: 'PLATFORM_CANNOT_PAY' });
 const DOUYIN = {
     [-2]: 'USER_CANCELLED',
     2: 'PAYMENT_IN_PROGRESS',
     [-15006]: 'PLATFORM_CANNOT_PAY',
     4: 'NETWORK',
 };
-const TABLES = { wx: MIDAS, qq: MIDAS, tt: DOUYIN, web: {} };
+const TABLES = { wx: WECHAT, qq: MIDAS, tt: DOUYIN, web: {} };
 /** What a fail-callback `errCode` means on `platform`: a cancel, or one kind of failure. */
 function classifyPaymentError(platform, errCode) {
     return (errCode !== undefined && TABLES[platform][errCode]) || 'PAYMENT_FAILED';
 }
 
 /**
- * One purchase: order id, pending order in storage before the sheet opens, the sheet, and on success the order
- * becomes a queued report in the same storage write.
+ * One purchase: the order (the relay's, else our own id), the pending order in storage before the sheet opens, the
+ * sheet, and on success the order becomes a queued report in the same storage write. Nothing is stored and no sheet
+ * opens until there is an order the platform can be asked to charge exactly.
  */
 function createPurchaseFlow(d) {
     let busy = false;
     return async function purchase(product, ctx) {
-        var _a;
-        const { platform, store } = d;
-        const orderId = createOrderId(platform.clock.now(), platform.clock.random);
-        const fail = (error) => ({ status: 'failed', orderId, error, errCode: error.errCode });
         if (busy)
-            return fail(new PaymentInProgressError());
-        const reason = platform.payment.cannotPayReason();
-        if (reason)
-            return fail(new PlatformCannotPayError(reason));
-        const bad = productProblem(product);
-        if (bad)
-            return fail(new InvalidReportError(`product ${bad} is invalid`, bad));
-        const draft = buildReport(platform, {
-            orderId,
-            appId: d.appId,
-            uid: d.uid(),
-            productId: product.productId,
-            goodsName: product.name,
-            amount: product.price,
-            currency: product.currency,
-            payType: 2,
-            paidAt: platform.clock.now(),
-        }, Object.assign(Object.assign({}, d.context()), ctx));
-        try {
-            store.add(orderId, { s: 'p', r: draft });
-        }
-        catch (e) {
-            return fail(e instanceof PurchaseError ? e : new StorageFullError(String(e)));
-        }
+            return failed('', new PaymentInProgressError());
         busy = true;
-        let done;
-        const onPaid = () => (done || (done = paid(d, orderId, Object.assign(Object.assign({}, draft), { paidAt: platform.clock.now() }))));
         try {
-            const outcome = await platform.payment
-                .pay({
-                orderId,
-                productId: product.productId,
-                amount: product.price,
-                currency: product.currency,
-                quantity: (_a = product.buyQuantity) !== null && _a !== void 0 ? _a : Math.max(1, Math.round(product.price / d.coinPrice)),
-                onPaid,
-            })
-                .catch((e) => ({ status: 'failed', errCode: undefined, errMsg: String(e) }));
-            if (outcome.status === 'paid')
-                return onPaid();
-            const code = outcome.status === 'cancelled' ? 'USER_CANCELLED' : classifyPaymentError(platform.name, outcome.errCode);
-            // Not paid: the pending order goes (a cancel or a refused sheet charged nothing).
-            store.remove([orderId]);
-            if (code === 'USER_CANCELLED')
-                return { status: 'cancelled', orderId, errCode: outcome.errCode };
-            const msg = outcome.errMsg || `payment failed (errCode ${outcome.errCode})`;
-            return fail(new (FAILURES[code] || PaymentFailedError)(msg, outcome.errCode));
+            return await buy(d, product, Object.assign(Object.assign({}, d.context()), ctx));
         }
         finally {
             busy = false;
         }
     };
 }
-/** The error class of each failure code `classifyPaymentError` gives; any other code is a PaymentFailedError. */
+async function buy(d, product, ctx) {
+    var _a;
+    const { platform, store } = d;
+    const bad = productProblem(product);
+    if (bad)
+        return failed('', new InvalidReportError(`product ${bad} is invalid`, bad));
+    const { payment } = platform;
+    const reason = await (payment.checkPayable ? payment.checkPayable() : payment.cannotPayReason());
+    if (reason)
+        return failed('', new PlatformCannotPayError(reason));
+    const draft = buildReport(platform, {
+        orderId: '',
+        appId: d.appId,
+        uid: '',
+        productId: product.productId,
+        goodsName: product.name,
+        amount: product.price,
+        currency: product.currency,
+        payType: 2,
+        paidAt: platform.clock.now(),
+    }, ctx);
+    let order;
+    try {
+        order = await d.orders.create(product.productId, orderContext(draft));
+    }
+    catch (e) {
+        return failed('', e instanceof PurchaseError ? e : new NetworkError(String(e)));
+    }
+    let quantity;
+    if (order) {
+        // The relay's order is what the platform charges: its id, amount and currency are the report's.
+        draft.orderId = order.orderId;
+        draft.productId = order.productId;
+        draft.amount = order.amount;
+        draft.currency = order.currency;
+        quantity = order.payment.api === 'requestMidasPayment' ? order.payment.buyQuantity : 1;
+    }
+    else {
+        draft.orderId = createOrderId(platform.clock.now(), platform.clock.random);
+        // Never round money: a price that is not a whole number of coins would be charged as another price.
+        quantity = (_a = product.buyQuantity) !== null && _a !== void 0 ? _a : product.price / d.coinPrice;
+        if (payment.coins && !(Number.isSafeInteger(quantity) && quantity >= 1)) {
+            const msg = `price ${product.price} is not a whole number of coins of ${d.coinPrice}`;
+            return failed('', new OrderRefusedError('PRICE_NOT_PAYABLE', msg, 'price'));
+        }
+    }
+    const { orderId } = draft;
+    draft.uid = d.uid();
+    try {
+        store.add(orderId, { s: 'p', r: draft });
+    }
+    catch (e) {
+        return failed(orderId, e instanceof PurchaseError ? e : new StorageFullError(String(e)));
+    }
+    let done;
+    const onPaid = () => (done || (done = paid(d, orderId, Object.assign(Object.assign({}, draft), { paidAt: platform.clock.now() }))));
+    const outcome = await payment
+        .pay({
+        orderId,
+        productId: draft.productId,
+        amount: draft.amount,
+        currency: draft.currency,
+        quantity,
+        relayPayment: order && order.payment,
+        onPaid,
+    })
+        .catch((e) => ({ status: 'failed', errCode: undefined, errMsg: String(e) }));
+    if (outcome.status === 'paid')
+        return onPaid();
+    const code = outcome.status === 'cancelled' ? 'USER_CANCELLED' : classifyPaymentError(platform.name, outcome.errCode);
+    // Not paid: the pending order goes (a cancel or a refused sheet charged nothing).
+    store.remove([orderId]);
+    if (code === 'USER_CANCELLED')
+        return { status: 'cancelled', orderId, errCode: outcome.errCode };
+    if (code === 'SESSION_STALE')
+        d.sessionStale();
+    const msg = outcome.errMsg || `payment failed (errCode ${outcome.errCode})`;
+    const Failure = FAILURES[code];
+    return failed(orderId, Failure ? new Failure(msg, outcome.errCode) : new PaymentFailedError(msg, outcome.errCode, code));
+}
+function failed(orderId, error) {
+    return { status: 'failed', orderId, error, errCode: error.errCode };
+}
+/** The error class of each failure code `classifyPaymentError` gives; the others are PaymentFailedError codes. */
 const FAILURES = {
     PAYMENT_IN_PROGRESS: PaymentInProgressError,
     PLATFORM_CANNOT_PAY: PlatformCannotPayError,
@@ -1181,6 +1296,70 @@ function productProblem(p) {
     if (typeof p.currency !== 'string' || !isKnownCurrency(p.currency))
         return 'currency';
     return undefined;
+}
+
+/** WeChat's outTradeNo as the relay makes it (order-api.ts RELAY_ORDER_ID_PATTERN; that file carries zod). */
+const isRelayOrderId = re(/^[A-Za-z0-9-][A-Za-z0-9_-]{0,31}$/);
+const isAmount = int(0, Number.MAX_SAFE_INTEGER);
+function createOrderClient(session) {
+    let notEnabled = false;
+    return {
+        async create(productId, context) {
+            if (notEnabled)
+                return undefined;
+            // quantity counts units of the product (the relay charges unit price × quantity), never Midas coins.
+            const res = await session.request({ url: '/v1/orders', method: 'POST', body: { productId, quantity: 1, context } });
+            const { status, body } = res;
+            const e = (isObject(body) && isObject(body.error) ? body.error : {});
+            const what = `POST /v1/orders answered ${status}` + (typeof e.code === 'string' ? ' ' + e.code : '');
+            if (status === 200) {
+                const order = asOrder(body);
+                if (order)
+                    return order;
+                throw new RelayError(what + ': unusable order', status);
+            }
+            if (status === 404 || (status === 409 && e.code === 'ORDERS_NOT_ENABLED')) {
+                notEnabled = true;
+                return undefined;
+            }
+            if (status === 400 && typeof e.code === 'string') {
+                throw new OrderRefusedError(e.code, `${what}: ${String(e.message)}`, typeof e.field === 'string' ? e.field : undefined);
+            }
+            if (status >= 500)
+                throw new NetworkError(what);
+            throw new RelayError(what, status);
+        },
+        forget() {
+            notEnabled = false;
+        },
+    };
+}
+/** The order, when it is whole and the payment pays that very order id (else the stored order would name another). */
+function asOrder(v) {
+    if (!isObject(v) || !isObject(v.payment))
+        return undefined;
+    const { orderId, productId, amount, currency } = v;
+    const p = v.payment;
+    if (!isRelayOrderId(orderId) || typeof productId !== 'string' || !isAmount(amount))
+        return undefined;
+    if (typeof currency !== 'string' || !isKnownCurrency(currency)) {
+        return undefined;
+    }
+    let paysOrder;
+    if (p.api === 'requestMidasPayment') {
+        paysOrder = int(1, Number.MAX_SAFE_INTEGER)(p.buyQuantity) && p.outTradeNo;
+    }
+    else if (p.api === 'requestMidasPaymentGameItem' && typeof p.paySig === 'string' && typeof p.signature === 'string') {
+        try {
+            paysOrder = typeof p.signData === 'string' && JSON.parse(p.signData).outTradeNo;
+        }
+        catch (_a) {
+            // not JSON: not payable
+        }
+    }
+    return paysOrder === orderId
+        ? { orderId: orderId, productId, amount: amount, currency, payment: p }
+        : undefined;
 }
 
 /**
@@ -1475,7 +1654,9 @@ function createPurchaseKit(options) {
     const relayUrl = options.relayUrl.replace(/\/+$/, '');
     const events = createEmitter();
     const store = createOrderStore(platform.storage);
-    const session = createSession(platform, relayUrl, options.appId, (_a = options.requestTimeoutMs) !== null && _a !== void 0 ? _a : 10000);
+    // A new login may meet a relay that now makes orders for this game: ask it again then.
+    const session = createSession(platform, relayUrl, options.appId, (_a = options.requestTimeoutMs) !== null && _a !== void 0 ? _a : 10000, () => orders.forget());
+    const orders = createOrderClient(session);
     const queue = createReportQueue(platform, store, session, {
         reported: (r) => events.emit('reported', r),
         error: (e) => events.emit('error', e),
@@ -1490,6 +1671,8 @@ function createPurchaseKit(options) {
         uid: () => session.openid() || '',
         context: () => context,
         coinPrice: (_c = (_b = options.payment) === null || _b === void 0 ? void 0 : _b.coinPrice) !== null && _c !== void 0 ? _c : 10,
+        orders,
+        sessionStale: session.expire,
         queued: flushSoon,
         error: (e) => events.emit('error', e),
     };
@@ -2189,4 +2372,4 @@ function storeStatusText(state, sandbox) {
     return parts.join(' · ');
 }
 
-export { CATALOG_CACHE_KEY_PREFIX, CatalogUnavailableError, ENGLISH_LABELS, InvalidReportError, NetworkError, PaymentFailedError, PaymentInProgressError, PlatformCannotPayError, PurchaseError, RelayError, RelayRejectedError, SANDBOX_NOTICE, SDK_VERSION, StorageFullError, UserCancelledError, applyLocalPurchases, buildStoreViewModel, canPurchase, catalogProblem, classifyPaymentError, createCatalogClient, createPurchaseKit, createQqPlatform, createStoreController, createTtPlatform, createWebPlatform, createWxPlatform, detectPlatform, formatPrice, isCatalog, isPurchaseReport, reportProblem, sortPacks, sortSubscriptions, storeItemTexts, storeStatusText };
+export { CATALOG_CACHE_KEY_PREFIX, CatalogUnavailableError, ENGLISH_LABELS, InvalidReportError, NetworkError, OrderRefusedError, PaymentFailedError, PaymentInProgressError, PlatformCannotPayError, PurchaseError, RelayError, RelayRejectedError, SANDBOX_NOTICE, SDK_VERSION, StorageFullError, UserCancelledError, applyLocalPurchases, buildStoreViewModel, canPurchase, catalogProblem, classifyPaymentError, createCatalogClient, createPurchaseKit, createQqPlatform, createStoreController, createTtPlatform, createWebPlatform, createWxPlatform, detectPlatform, formatPrice, isCatalog, isPurchaseReport, reportProblem, sortPacks, sortSubscriptions, storeItemTexts, storeStatusText };

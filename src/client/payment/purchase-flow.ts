@@ -2,22 +2,26 @@ import type { Platform } from '../platform/platform';
 import type { OrderStore } from '../queue/order-store';
 import type { PurchasableProduct } from '../kit-options';
 import type { GameContext } from '../report/build-report';
-import { buildReport } from '../report/build-report';
+import { buildReport, orderContext } from '../report/build-report';
+import type { OrderClient, RelayOrder } from './relay-order';
 import { createOrderId } from '../order-id';
 import { classifyPaymentError } from './payment-errors';
 import { isKnownCurrency } from '../currency-codes';
 import {
   InvalidReportError,
   NetworkError,
+  OrderRefusedError,
   PaymentFailedError,
   PaymentInProgressError,
   PlatformCannotPayError,
   PurchaseError,
   StorageFullError,
 } from '../errors';
+import type { PaymentFailureCode } from '../errors';
 
 export interface PurchaseResult {
   status: 'paid' | 'cancelled' | 'failed';
+  /** The order's id (the relay's when it made the order); `''` when it failed before any order existed. */
   orderId: string;
   /** Why it failed; on `paid`, set only when the report could not be made durable (storage full). */
   error?: PurchaseError;
@@ -32,76 +36,116 @@ export interface PurchaseDeps {
   uid(): string;
   context(): GameContext;
   coinPrice: number;
+  /** `POST /v1/orders`: the relay's order and signed payment, when the relay makes orders for this game. */
+  orders: OrderClient;
+  /** The platform said the relay signed with an expired session_key (WeChat -15015): log in before the next order. */
+  sessionStale(): void;
   /** The order is queued (paid): send it. */
   queued(): void;
   error(e: PurchaseError): void;
 }
 
 /**
- * One purchase: order id, pending order in storage before the sheet opens, the sheet, and on success the order
- * becomes a queued report in the same storage write.
+ * One purchase: the order (the relay's, else our own id), the pending order in storage before the sheet opens, the
+ * sheet, and on success the order becomes a queued report in the same storage write. Nothing is stored and no sheet
+ * opens until there is an order the platform can be asked to charge exactly.
  */
 export function createPurchaseFlow(d: PurchaseDeps) {
   let busy = false;
   return async function purchase(product: PurchasableProduct, ctx?: GameContext): Promise<PurchaseResult> {
-    const { platform, store } = d;
-    const orderId = createOrderId(platform.clock.now(), platform.clock.random);
-    const fail = (error: PurchaseError): PurchaseResult => ({ status: 'failed', orderId, error, errCode: error.errCode });
-    if (busy) return fail(new PaymentInProgressError());
-    const reason = platform.payment.cannotPayReason();
-    if (reason) return fail(new PlatformCannotPayError(reason));
-    const bad = productProblem(product);
-    if (bad) return fail(new InvalidReportError(`product ${bad} is invalid`, bad));
-
-    const draft = buildReport(
-      platform,
-      {
-        orderId,
-        appId: d.appId,
-        uid: d.uid(),
-        productId: product.productId,
-        goodsName: product.name,
-        amount: product.price,
-        currency: product.currency,
-        payType: 2,
-        paidAt: platform.clock.now(),
-      },
-      { ...d.context(), ...ctx },
-    );
-    try {
-      store.add(orderId, { s: 'p', r: draft });
-    } catch (e) {
-      return fail(e instanceof PurchaseError ? e : new StorageFullError(String(e)));
-    }
-
+    if (busy) return failed('', new PaymentInProgressError());
     busy = true;
-    let done: PurchaseResult | undefined;
-    const onPaid = () => (done ||= paid(d, orderId, { ...draft, paidAt: platform.clock.now() }));
     try {
-      const outcome = await platform.payment
-        .pay({
-          orderId,
-          productId: product.productId,
-          amount: product.price,
-          currency: product.currency,
-          quantity: product.buyQuantity ?? Math.max(1, Math.round(product.price / d.coinPrice)),
-          onPaid,
-        })
-        .catch((e: unknown) => ({ status: 'failed' as const, errCode: undefined, errMsg: String(e) }));
-      if (outcome.status === 'paid') return onPaid();
-      const code = outcome.status === 'cancelled' ? 'USER_CANCELLED' : classifyPaymentError(platform.name, outcome.errCode);
-      // Not paid: the pending order goes (a cancel or a refused sheet charged nothing).
-      store.remove([orderId]);
-      if (code === 'USER_CANCELLED') return { status: 'cancelled', orderId, errCode: outcome.errCode };
-      const msg = outcome.errMsg || `payment failed (errCode ${outcome.errCode})`;
-      return fail(new (FAILURES[code] || PaymentFailedError)(msg, outcome.errCode));
+      return await buy(d, product, { ...d.context(), ...ctx });
     } finally {
       busy = false;
     }
   };
 }
 
-/** The error class of each failure code `classifyPaymentError` gives; any other code is a PaymentFailedError. */
+async function buy(d: PurchaseDeps, product: PurchasableProduct, ctx: GameContext): Promise<PurchaseResult> {
+  const { platform, store } = d;
+  const bad = productProblem(product);
+  if (bad) return failed('', new InvalidReportError(`product ${bad} is invalid`, bad));
+  const { payment } = platform;
+  const reason = await (payment.checkPayable ? payment.checkPayable() : payment.cannotPayReason());
+  if (reason) return failed('', new PlatformCannotPayError(reason));
+
+  const draft = buildReport(
+    platform,
+    {
+      orderId: '',
+      appId: d.appId,
+      uid: '',
+      productId: product.productId,
+      goodsName: product.name,
+      amount: product.price,
+      currency: product.currency,
+      payType: 2,
+      paidAt: platform.clock.now(),
+    },
+    ctx,
+  );
+  let order: RelayOrder | undefined;
+  try {
+    order = await d.orders.create(product.productId, orderContext(draft));
+  } catch (e) {
+    return failed('', e instanceof PurchaseError ? e : new NetworkError(String(e)));
+  }
+  let quantity: number;
+  if (order) {
+    // The relay's order is what the platform charges: its id, amount and currency are the report's.
+    draft.orderId = order.orderId;
+    draft.productId = order.productId;
+    draft.amount = order.amount;
+    draft.currency = order.currency;
+    quantity = order.payment.api === 'requestMidasPayment' ? order.payment.buyQuantity : 1;
+  } else {
+    draft.orderId = createOrderId(platform.clock.now(), platform.clock.random);
+    // Never round money: a price that is not a whole number of coins would be charged as another price.
+    quantity = product.buyQuantity ?? product.price / d.coinPrice;
+    if (payment.coins && !(Number.isSafeInteger(quantity) && quantity >= 1)) {
+      const msg = `price ${product.price} is not a whole number of coins of ${d.coinPrice}`;
+      return failed('', new OrderRefusedError('PRICE_NOT_PAYABLE', msg, 'price'));
+    }
+  }
+  const { orderId } = draft;
+  draft.uid = d.uid();
+  try {
+    store.add(orderId, { s: 'p', r: draft });
+  } catch (e) {
+    return failed(orderId, e instanceof PurchaseError ? e : new StorageFullError(String(e)));
+  }
+
+  let done: PurchaseResult | undefined;
+  const onPaid = () => (done ||= paid(d, orderId, { ...draft, paidAt: platform.clock.now() }));
+  const outcome = await payment
+    .pay({
+      orderId,
+      productId: draft.productId,
+      amount: draft.amount,
+      currency: draft.currency,
+      quantity,
+      relayPayment: order && order.payment,
+      onPaid,
+    })
+    .catch((e: unknown) => ({ status: 'failed' as const, errCode: undefined, errMsg: String(e) }));
+  if (outcome.status === 'paid') return onPaid();
+  const code = outcome.status === 'cancelled' ? 'USER_CANCELLED' : classifyPaymentError(platform.name, outcome.errCode);
+  // Not paid: the pending order goes (a cancel or a refused sheet charged nothing).
+  store.remove([orderId]);
+  if (code === 'USER_CANCELLED') return { status: 'cancelled', orderId, errCode: outcome.errCode };
+  if (code === 'SESSION_STALE') d.sessionStale();
+  const msg = outcome.errMsg || `payment failed (errCode ${outcome.errCode})`;
+  const Failure = FAILURES[code];
+  return failed(orderId, Failure ? new Failure(msg, outcome.errCode) : new PaymentFailedError(msg, outcome.errCode, code as PaymentFailureCode));
+}
+
+function failed(orderId: string, error: PurchaseError): PurchaseResult {
+  return { status: 'failed', orderId, error, errCode: error.errCode };
+}
+
+/** The error class of each failure code `classifyPaymentError` gives; the others are PaymentFailedError codes. */
 const FAILURES: Partial<Record<string, new (message: string, errCode?: number) => PurchaseError>> = {
   PAYMENT_IN_PROGRESS: PaymentInProgressError,
   PLATFORM_CANNOT_PAY: PlatformCannotPayError,

@@ -1,4 +1,5 @@
 import type { DeviceFacts } from '../../shared/schemas/purchase-report';
+import type { OrderPayment } from '../../shared/schemas/order-api';
 
 /**
  * Everything the client core needs from its host, as one value. `wx.ts`, `qq.ts`, `tt.ts` and `web.ts` build it;
@@ -63,8 +64,14 @@ export interface PaymentRequest {
   /** Minor units. */
   amount: number;
   currency: string;
-  /** Game currency units bought (`buyQuantity` of `requestMidasPayment`). */
+  /** Game currency units bought (`buyQuantity` of `requestMidasPayment`); payments that charge coins only. */
   quantity: number;
+  /**
+   * The payment the relay signed for this order (`POST /v1/orders`): the adapter passes exactly these values to the
+   * platform call it names (`signData` stays the string that was signed) instead of building its own from the
+   * fields above. Absent when the relay makes no orders for this game.
+   */
+  relayPayment?: OrderPayment;
   /**
    * Additive: adapters call it synchronously inside the platform's success callback, so the paid order is made
    * durable in the same task as the success, before any promise hop. Optional for adapters and callers.
@@ -78,8 +85,21 @@ export type PaymentOutcome =
   | { status: 'failed'; errCode?: number; errMsg?: string };
 
 export interface PlatformPayment {
-  /** `undefined` when this device can pay; otherwise why not (e.g. WeChat virtual payment on iOS). */
+  /**
+   * Charges game coins (`buyQuantity`), not `amount`: without a relay order, a price that is not a whole number of
+   * coins cannot be paid (rounding would charge another price). @default false
+   */
+  readonly coins?: boolean;
+  /**
+   * `undefined` when this device can pay, as far as is known now; otherwise why not. Synchronous, for the store's
+   * view model: where the platform has to be asked (WeChat on iOS) it is the last answer, `undefined` before the first.
+   */
   cannotPayReason(): string | undefined;
+  /**
+   * Asks the platform now (WeChat on iOS: `wx.checkIsSupportMidasPayment`); `purchase()` awaits it before any order
+   * or sheet. @default `cannotPayReason()`
+   */
+  checkPayable?(): Promise<string | undefined>;
   pay(req: PaymentRequest): Promise<PaymentOutcome>;
 }
 

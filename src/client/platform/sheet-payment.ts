@@ -9,18 +9,39 @@ export type Callbacks = { success(): void; fail(e: { errCode?: number; errMsg?: 
 
 /**
  * A payment sheet driven by a callback-style platform call (`requestMidasPayment`, `requestGamePayment`). Midas and
- * Douyin game payment accept `platform: 'android'` only, so an iOS device is told before any sheet opens.
+ * Douyin game payment accept `platform: 'android'` only, so an iOS device is told before any sheet opens, unless
+ * `askIos` can ask the platform (WeChat's `checkIsSupportMidasPayment`): then iOS pays when the platform says so.
  */
 export function createSheetPayment(
   label: string,
   facts: () => CollectedFacts,
   open: ((req: PaymentRequest, cb: Callbacks) => void) | undefined,
+  askIos?: (answer: (allowed: boolean) => void) => void,
 ): PlatformPayment {
+  const iosRefusal = `${label} is not available on this iOS device`;
+  let iosAllowed: boolean | undefined;
+  const cannotPayReason = () => {
+    if (!open) return `${label} is not available in this base library`;
+    if (facts().platform !== 'ios') return undefined;
+    return !askIos || iosAllowed === false ? iosRefusal : undefined;
+  };
   return {
-    cannotPayReason() {
-      if (!open) return `${label} is not available in this base library`;
-      if (facts().platform === 'ios') return `${label} (virtual payment) is not available on iOS`;
-      return undefined;
+    coins: true,
+    cannotPayReason,
+    checkPayable() {
+      const known = cannotPayReason();
+      if (known || !askIos || facts().platform !== 'ios') return Promise.resolve(known);
+      return new Promise((resolve) => {
+        const answer = (allowed: boolean) => {
+          iosAllowed = allowed;
+          resolve(allowed ? undefined : iosRefusal);
+        };
+        try {
+          askIos(answer);
+        } catch {
+          answer(false);
+        }
+      });
     },
     pay(req) {
       return new Promise<PaymentOutcome>((resolve) => {

@@ -2,12 +2,18 @@
 import { createMinigamePlatform } from './minigame-adapter';
 import type { MinigameApi, PaymentCallSpec } from './minigame-adapter';
 import { createSheetPayment, midasOptions, MIDAS_CALL } from './sheet-payment';
+import type { Callbacks } from './sheet-payment';
 import type { PaymentOptions } from './payment-options';
-import type { Clock, HookablePlatform } from './platform';
+import type { Clock, HookablePlatform, PaymentRequest } from './platform';
 
 /** The only file that names the `wx` global. */
 export type WxApi = MinigameApi &
-  Partial<Pick<WechatMinigame.Wx, 'requestMidasPayment' | 'requestMidasPaymentGameItem' | 'requestVirtualPayment'>>;
+  Partial<
+    Pick<
+      WechatMinigame.Wx,
+      'requestMidasPayment' | 'requestMidasPaymentGameItem' | 'requestVirtualPayment' | 'checkIsSupportMidasPayment'
+    >
+  >;
 
 export interface WxPlatformOptions {
   /** The WeChat API object. @default the `wx` global */
@@ -33,12 +39,30 @@ export function createWxPlatform(opts: WxPlatformOptions = {}): HookablePlatform
       createSheetPayment(
         'WeChat Midas payment',
         facts,
-        typeof api.requestMidasPayment === 'function'
-          ? (req, cb) => api.requestMidasPayment!(midasOptions(req, pay, cb))
+        typeof api.requestMidasPayment === 'function' ? (req, cb) => openSheet(api, req, pay, cb) : undefined,
+        // iOS pays when WeChat says so (iOS >= 15, WeChat >= 8.0.68, base library >= 3.10.3); without the call it cannot.
+        typeof api.checkIsSupportMidasPayment === 'function'
+          ? (answer) =>
+              api.checkIsSupportMidasPayment!({
+                success: (r) => answer(!!(r && r.data && r.data.allow_pay)),
+                fail: () => answer(false),
+              })
           : undefined,
       ),
     hookable: WX_PAYMENT_CALLS,
   });
+}
+
+/** The relay's signed payment goes to the call it names with exactly its values; otherwise our own coins order. */
+function openSheet(api: WxApi, req: PaymentRequest, pay: PaymentOptions, cb: Callbacks): void {
+  const p = req.relayPayment;
+  if (!p) return api.requestMidasPayment!(midasOptions(req, pay, cb));
+  // A base library without the call throws here: the sheet fails with that message, nothing was charged.
+  if (p.api === 'requestMidasPaymentGameItem') {
+    return api.requestMidasPaymentGameItem!({ signData: p.signData, paySig: p.paySig, signature: p.signature, ...cb });
+  }
+  const { mode, env, offerId, currencyType, platform, buyQuantity, zoneId, outTradeNo } = p;
+  api.requestMidasPayment!({ mode, env, offerId, currencyType, platform, buyQuantity, zoneId, outTradeNo, ...cb });
 }
 
 /** The WeChat payment calls autoHook wraps, and how each names its order. */

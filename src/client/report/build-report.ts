@@ -1,5 +1,6 @@
 import type { Platform } from '../platform/platform';
 import type { PurchaseReport } from '../../shared/schemas/purchase-report';
+import type { OrderContext } from '../../shared/schemas/order-api';
 import { SDK_VERSION } from '../version';
 import { attempt, dropUndefined } from '../best-effort';
 
@@ -47,6 +48,13 @@ export function buildReport(platform: Platform, basics: ReportBasics, ctx: GameC
   };
   for (const k of CONTEXT_KEYS) if (ctx[k] !== undefined) (r as unknown as Record<string, unknown>)[k] = ctx[k];
   return dropUndefined(r);
+}
+
+/** The report's non-money fields, as `POST /v1/orders` takes them: the order keeps them for the sinks. */
+export function orderContext(r: PurchaseReport): OrderContext {
+  const c: Record<string, unknown> = {};
+  for (const k of [...CONTEXT_KEYS, 'device', 'netType', 'scene', 'sdkVersion'] as const) if (r[k] !== undefined) c[k] = r[k];
+  return c as OrderContext;
 }
 
 function clip(v: string | undefined, max: number): string | undefined {

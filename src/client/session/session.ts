@@ -25,12 +25,25 @@ export interface Session {
   login(): Promise<SessionInfo>;
   /** A relay request with the token; a 401 re-logs in once. Rejects with NetworkError when the relay is unreachable. */
   request(req: HttpRequest): Promise<HttpResponse>;
+  /**
+   * The platform said the session_key behind this session expired (WeChat -15015): the next request logs in first,
+   * so the relay signs the next order with a fresh one. The openid stays known meanwhile.
+   */
+  expire(): void;
 }
 
-export function createSession(platform: Platform, relayUrl: string, appId: string, timeoutMs: number): Session {
+/** @param onLogin called after each successful login (a new session, so what the relay said before may change) */
+export function createSession(
+  platform: Platform,
+  relayUrl: string,
+  appId: string,
+  timeoutMs: number,
+  onLogin?: () => void,
+): Session {
   // A closure rather than a class: its members minify, the bundle a game ships is smaller.
   let info = parseSession(platform.storage.get(SESSION_KEY));
   let loggingIn: Promise<SessionInfo> | undefined;
+  let expired = false;
 
   const raw = async (req: HttpRequest): Promise<HttpResponse> => {
     try {
@@ -54,6 +67,8 @@ export function createSession(platform: Platform, relayUrl: string, appId: strin
     const s = res.status === 200 ? asSession(res.body) : undefined;
     if (!s) throw new RelayError(`POST /v1/session answered ${res.status}`, res.status);
     info = s;
+    expired = false;
+    if (onLogin) onLogin();
     try {
       platform.storage.set(SESSION_KEY, JSON.stringify(s));
     } catch {
@@ -75,10 +90,13 @@ export function createSession(platform: Platform, relayUrl: string, appId: strin
     openid: () => info && info.openid,
     login,
     async request(req) {
-      const valid = info && info.expiresAt - EXPIRY_MARGIN_MS > platform.clock.now();
+      const valid = !expired && info && info.expiresAt - EXPIRY_MARGIN_MS > platform.clock.now();
       const first = await send(req, valid ? info! : await login());
       if (first.status !== 401) return first;
       return send(req, await login());
+    },
+    expire() {
+      expired = true;
     },
   };
 }

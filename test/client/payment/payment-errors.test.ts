@@ -17,6 +17,18 @@ describe('payment error table', () => {
     }
   });
 
+  it('classifies the item-purchase and iOS codes of WeChat (the spec page and the typings agree)', () => {
+    expect(classifyPaymentError('wx', -15015)).toBe('SESSION_STALE');
+    expect(classifyPaymentError('wx', -15012)).toBe('BAD_SIGNATURE');
+    expect(classifyPaymentError('wx', -15014)).toBe('BAD_SIGNATURE');
+    expect(classifyPaymentError('wx', -15016)).toBe('PRICE_MISMATCH');
+    expect(classifyPaymentError('wx', -15017)).toBe('ORDER_CLOSED');
+    expect(classifyPaymentError('wx', 701001)).toBe('PLATFORM_CANNOT_PAY');
+    expect(isCancelCode('wx', 7)).toBe(true);
+    // QQ's Midas has none of them documented: plain failures there.
+    expect(classifyPaymentError('qq', -15015)).toBe('PAYMENT_FAILED');
+  });
+
   it("uses Douyin's own table on tt: 1 is not a cancel there, 4 is a network error", () => {
     expect(isCancelCode('tt', -2)).toBe(true);
     expect(isCancelCode('tt', 1)).toBe(false);

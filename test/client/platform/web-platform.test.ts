@@ -32,6 +32,22 @@ describe('web platform (sandbox)', () => {
     }
   });
 
+  it('pays a ¥9.99 product through the ORDERS_NOT_ENABLED fallback (the sandbox charges the amount, not coins)', async () => {
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      relay.orders = 'not-enabled';
+      const kit = createPurchaseKit({ relayUrl: relay.url, appId: APP_ID, platform: createWebPlatform({ clock: new FakeClock() }) });
+      const r = await kit.purchase({ ...PACK, price: 999 });
+      expect(r.status).toBe('paid');
+      expect(warn.mock.calls[0][1]).toMatchObject({ orderId: r.orderId, amount: 999, currency: 'CNY' });
+      await until(() => relay.accepted.has(r.orderId));
+      expect(relay.accepted.get(r.orderId)).toMatchObject({ amount: 999 });
+      kit.close();
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
   it('lets the sandbox cancel', async () => {
     const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
     try {

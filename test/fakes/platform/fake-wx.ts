@@ -5,8 +5,19 @@ export type PaymentScript = 'paid' | 'hang' | { errCode: number; errMsg?: string
 
 /** The payment calls the fakes implement, typed by the platform typings. */
 export type FakeWxApi = WxSubset &
-  Pick<WechatMinigame.Wx, 'requestMidasPayment' | 'requestMidasPaymentGameItem'> &
+  Pick<WechatMinigame.Wx, 'requestMidasPayment' | 'requestMidasPaymentGameItem' | 'checkIsSupportMidasPayment'> &
   Required<Pick<WechatMinigame.Wx, 'requestVirtualPayment'>>;
+
+/**
+ * WeChat payment on iOS: `allowed` (iOS >= 15, WeChat >= 8.0.68, base library >= 3.10.3, the game opted in),
+ * `refused` (checkIsSupportMidasPayment says no) or `missing` (a base library before 3.10.3: no such call).
+ */
+export type IosPayment = 'allowed' | 'refused' | 'missing';
+
+export interface FakeWxOptions extends FakeMinigameOptions {
+  /** @default 'missing' (the IPHONE device's base library is 3.4.1) */
+  iosPayment?: IosPayment;
+}
 
 /** Virtual payment 2.0 modes: goods (item direct purchase) and coins; either checks like an item purchase here. */
 const VIRTUAL_PAYMENT_MODES = ['short_series_goods', 'short_series_coin'];
@@ -27,8 +38,11 @@ export class FakeWx extends FakeMinigameHost {
   private hanging: Array<() => void> = [];
   declare readonly api: FakeWxApi;
 
-  constructor(opts: FakeMinigameOptions = {}) {
+  readonly iosPayment: IosPayment;
+
+  constructor(opts: FakeWxOptions = {}) {
     super(opts);
+    this.iosPayment = opts.iosPayment ?? 'missing';
     const host = this;
     const payments: Omit<FakeWxApi, keyof WxSubset> = {
       requestMidasPayment(option: WechatMinigame.RequestMidasPaymentOption) {
@@ -41,10 +55,20 @@ export class FakeWx extends FakeMinigameHost {
           host.pay('requestMidasPayment', option, { success: resolve as never, fail: reject as never }),
         ) as never;
       },
-      requestMidasPaymentGameItem(option: WechatMinigame.RequestMidasPaymentGameItemOption) {
-        const signData = (typeof option.signData === 'string' ? JSON.parse(option.signData) : option.signData) as object;
-        host.pay('requestMidasPaymentGameItem', { buyQuantity: 1, ...signData }, option);
-        return undefined as never;
+      requestMidasPaymentGameItem(
+        option: WechatMinigame.SignedMidasPaymentGameItemOption | WechatMinigame.RequestMidasPaymentGameItemOption,
+      ) {
+        // WeChat wants the exact string that was signed: an object (what the typings declare) fails with -15011.
+        if (typeof option.signData !== 'string') {
+          host.paymentCalls.push({ options: { ...option }, storageAtOpen: new Map() });
+          return host.settle(option as never, false, { errCode: -15011, errMsg: 'requestMidasPaymentGameItem:fail data type error' });
+        }
+        host.pay('requestMidasPaymentGameItem', { buyQuantity: 1, ...(JSON.parse(option.signData) as object) }, option);
+      },
+      checkIsSupportMidasPayment(option: WechatMinigame.CheckIsSupportMidasPaymentOption) {
+        // Android, Windows and OHOS always can; iOS as configured.
+        const allow = host.device.platform !== 'ios' || host.iosPayment === 'allowed';
+        host.settle(option, true, { data: { allow_pay: allow, err_code: 0, err_msg: 'success' }, errMsg: 'checkIsSupportMidasPayment:ok' });
       },
       requestVirtualPayment(option: WechatMinigame.RequestVirtualPaymentOption) {
         const signData = JSON.parse(option.signData) as object;
@@ -53,6 +77,7 @@ export class FakeWx extends FakeMinigameHost {
       },
     };
     Object.assign(this.api, payments);
+    if (this.iosPayment === 'missing') delete (this.api as Partial<FakeWxApi>).checkIsSupportMidasPayment;
   }
 
   /** Checks the options as WeChat documents them, then follows the script. */
@@ -62,9 +87,12 @@ export class FakeWx extends FakeMinigameHost {
     const fail = (errCode: number, msg: string) =>
       this.settle(o as never, false, { errCode, errno: errCode, errMsg: `${method}:fail ${msg}` });
     const tradeNo = String(f.outTradeNo ?? '');
-    if (this.device.platform === 'ios') return fail(-1, 'not supported on iOS');
-    const mode = method === 'requestMidasPayment' ? 'game' : 'goods';
-    if (f.mode !== mode || !f.offerId || !(Number(f.buyQuantity) > 0)) return fail(-15002, 'invalid params');
+    // On iOS only item purchases pay (coins too, as mode "coins"), and only where WeChat allows it.
+    if (this.device.platform === 'ios' && (this.iosPayment !== 'allowed' || method === 'requestMidasPayment')) {
+      return fail(701001, 'ios not supported');
+    }
+    const modes = method === 'requestMidasPayment' ? ['game'] : ['goods', 'coins'];
+    if (!modes.includes(String(f.mode)) || !f.offerId || !(Number(f.buyQuantity) > 0)) return fail(-15002, 'invalid params');
     if (!OUT_TRADE_NO.test(tradeNo)) return fail(-15002, 'invalid outTradeNo');
     if (this.usedTradeNos.has(tradeNo)) return fail(-15003, 'order duplicated');
     const succeed = () => {

@@ -1,5 +1,9 @@
 import * as http from 'http';
+import * as crypto from 'crypto';
 import type { AddressInfo } from 'net';
+import { OrderRequestSchema } from '../../../src/shared/schemas/order-api';
+import type { OrderPayment, OrderResponse } from '../../../src/shared/schemas/order-api';
+import type { z } from 'zod';
 import { PurchaseReportSchema } from '../../../src/shared/schemas/purchase-report';
 import type { PurchaseReport } from '../../../src/shared/schemas/purchase-report';
 import { PurchasesRequestSchema, SessionRequestSchema } from '../../../src/shared/schemas/relay-api';
@@ -14,6 +18,19 @@ import { PurchasesRequestSchema, SessionRequestSchema } from '../../../src/share
  */
 export type RelayMode = 'ok' | '5xx' | '429' | 'drop' | 'drop-after-commit' | 'garbage' | '413';
 
+/**
+ * How `POST /v1/orders` answers: `item` (a signed `requestMidasPaymentGameItem`), `coins` (`requestMidasPayment`),
+ * `not-enabled` (409 ORDERS_NOT_ENABLED: the game has no payment config, the default, as the demo relay for a game
+ * without one), `stale` (401 SESSION_KEY_STALE), `unknown-product` / `not-payable` (400), `5xx` (503), `drop` (socket
+ * closed), `404` (a relay older than the endpoint), `hang` (never answers).
+ */
+export type OrdersMode = 'item' | 'coins' | 'not-enabled' | 'stale' | 'unknown-product' | 'not-payable' | '5xx' | 'drop' | '404' | 'hang';
+
+/** The keys the fake signs with (test values: a real relay keeps them secret). */
+export const FAKE_APP_KEY = 'fake-appkey-sandbox';
+export const FAKE_SESSION_KEY = '9hAb/NEYUlkaMBEsmFgzig==';
+const hmac = (key: string, data: string) => crypto.createHmac('sha256', key).update(data).digest('hex');
+
 export class FakeRelay {
   mode: RelayMode = 'ok';
   /** Answers for the next requests, before `mode` applies. */
@@ -24,6 +41,14 @@ export class FakeRelay {
   badRequest = new Set<string>();
   /** Answer 401 to every purchases call, whatever the token. */
   deny = false;
+  /** How `POST /v1/orders` answers once `ordersScript` is empty. */
+  orders: OrdersMode = 'not-enabled';
+  /** Answers for the next order requests, before `orders` applies. */
+  ordersScript: OrdersMode[] = [];
+  /** The catalog the fake prices orders from (fen, CNY); `coins` mode buys price / 10 coins. */
+  prices = new Map<string, number>([['500.picsh.cre', 600]]);
+  /** Each order request the relay parsed (the shared zod schema), with the order it answered. */
+  readonly orderRequests: Array<{ body: z.output<typeof OrderRequestSchema>; order?: OrderResponse }> = [];
   readonly accepted = new Map<string, PurchaseReport>();
   /** How many times each orderId was answered `accepted` (must never exceed 1). */
   readonly acceptCount = new Map<string, number>();
@@ -80,6 +105,7 @@ export class FakeRelay {
         this.tokens.set(token, this.openid);
         return send(200, { token, openid: this.openid, expiresAt: Date.now() + 3600000 });
       }
+      if (req.method === 'POST' && path === '/v1/orders') return this.order(req, body, send);
       if (req.method === 'POST' && path === '/v1/purchases') {
         const mode = this.script.shift() ?? this.mode;
         if (mode === 'drop') return void req.socket.destroy();
@@ -104,6 +130,47 @@ export class FakeRelay {
       }
       send(404, { error: { code: 'NOT_FOUND', message: path } });
     });
+  }
+
+  private order(req: http.IncomingMessage, raw: unknown, send: (status: number, body: unknown) => void): void {
+    const mode = this.ordersScript.shift() ?? this.orders;
+    if (mode === 'drop') return void req.socket.destroy();
+    if (mode === '404') return send(404, { error: { code: 'NOT_FOUND', message: '/v1/orders' } });
+    if (!this.tokens.get((req.headers.authorization || '').replace(/^Bearer /, ''))) {
+      return send(401, { error: { code: 'UNAUTHORIZED', message: 'invalid token' } });
+    }
+    const p = OrderRequestSchema.safeParse(raw);
+    if (!p.success) return send(400, { error: { code: 'BAD_REQUEST', message: p.error.message, field: String(p.error.issues[0]?.path.join('.')) } });
+    const entry: (typeof this.orderRequests)[number] = { body: p.data };
+    this.orderRequests.push(entry);
+    if (mode === 'hang') return;
+    if (mode === 'not-enabled') return send(409, { error: { code: 'ORDERS_NOT_ENABLED', message: 'the game has no payment config' } });
+    if (mode === 'stale') return send(401, { error: { code: 'SESSION_KEY_STALE', message: 'log in again' } });
+    if (mode === '5xx') return send(503, { error: { code: 'UNAVAILABLE', message: 'try later' } });
+    const price = this.prices.get(p.data.productId);
+    if (mode === 'unknown-product' || price === undefined) {
+      return send(400, { error: { code: 'UNKNOWN_PRODUCT', message: 'no such product', field: 'productId' } });
+    }
+    if (mode === 'not-payable') return send(400, { error: { code: 'PRICE_NOT_PAYABLE', message: 'not a price tier', field: 'productId' } });
+    const orderId = 'r' + crypto.randomBytes(12).toString('hex');
+    const payment: OrderPayment =
+      mode === 'coins'
+        ? { api: 'requestMidasPayment', mode: 'game', env: 1, offerId: '1450000000', currencyType: 'CNY', platform: 'android', buyQuantity: (price * p.data.quantity) / 10, zoneId: '1', outTradeNo: orderId }
+        : this.signedItem(orderId, p.data.productId, price, p.data.quantity);
+    entry.order = { orderId, productId: p.data.productId, amount: price * p.data.quantity, currency: 'CNY', env: 1, payment };
+    send(200, entry.order);
+  }
+
+  /** The item purchase as the spec page signs it: signData a JSON string, paySig with the AppKey, signature with the session_key. */
+  private signedItem(orderId: string, productId: string, price: number, quantity: number): OrderPayment {
+    // Key order and spacing as a server would write them: the client must not re-serialise this string.
+    const signData = `{"mode": "goods", "offerId": "1450000000", "buyQuantity": ${quantity}, "env": 1, "currencyType": "CNY", "platform": "android", "zoneId": "1", "productId": "${productId}", "goodsPrice": ${price}, "outTradeNo": "${orderId}", "attach": "${orderId}"}`;
+    return {
+      api: 'requestMidasPaymentGameItem',
+      signData,
+      paySig: hmac(FAKE_APP_KEY, 'requestMidasPaymentGameItem&' + signData),
+      signature: hmac(FAKE_SESSION_KEY, signData),
+    };
   }
 
   private ingest(raw: unknown, openid: string): { orderId: string; status: string; error?: string } {

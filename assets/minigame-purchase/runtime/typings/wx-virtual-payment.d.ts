@@ -1,6 +1,10 @@
 /**
- * `wx.requestVirtualPayment` (virtual payment 2.0, base library 3.x) is missing from minigame-api-typings. Only what
- * the client uses is declared: `signData` is the server-signed JSON string carrying `outTradeNo`.
+ * WeChat payment calls minigame-api-typings lacks or mistypes; only what the client uses is declared.
+ * - `wx.requestVirtualPayment` (virtual payment 2.0, base library 3.x) is missing: `signData` is the server-signed
+ *   JSON string carrying `outTradeNo`.
+ * - `wx.requestMidasPaymentGameItem` takes `signData` as the exact JSON string that was signed; the typings declare
+ *   an object, and an object fails with -15011 (shared/specs/platform-payment-verification.md). Declared here as an
+ *   overload, so the typings' own form still compiles.
  */
 declare namespace WechatMinigame {
   interface RequestVirtualPaymentOption {
@@ -13,7 +17,12 @@ declare namespace WechatMinigame {
     fail?: (err: { errMsg: string; errCode: number }) => void;
     complete?: (res: { errMsg: string }) => void;
   }
+  interface SignedMidasPaymentGameItemOption extends Omit<RequestMidasPaymentGameItemOption, 'signData'> {
+    /** The JSON string the relay signed, passed as it is. */
+    signData: string;
+  }
   interface Wx {
     requestVirtualPayment?(option: RequestVirtualPaymentOption): void;
+    requestMidasPaymentGameItem(option: SignedMidasPaymentGameItemOption): void;
   }
 }

@@ -27,8 +27,16 @@ export interface PurchaseKit {
     }>;
     /** The catalog (cached, stale-while-revalidate) through the relay. */
     getCatalog(): ReturnType<CatalogClient['get']>;
-    /** Why this device cannot pay, before any sheet opens (e.g. WeChat virtual payment on iOS). */
+    /**
+     * Why this device cannot pay, as far as is known now (e.g. WeChat on an iOS device it does not support); `purchase()`
+     * asks the platform again before any order.
+     */
     cannotPayReason(): string | undefined;
+    /**
+     * `POST /v1/orders` (the relay's order id, amount and signed payment), the pending order in storage, the platform's
+     * sheet with exactly the relay's values, then the report. A relay that makes no orders for this game (409
+     * `ORDERS_NOT_ENABLED`) means the kit's own order id and `payment` options, until the next login.
+     */
     purchase(product: PurchasableProduct, context?: GameContext): Promise<PurchaseResult>;
     /** Queues a payment made outside the platform (pay type 3). Throws InvalidReportError / StorageFullError. */
     reportPurchase(p: ThirdPartyPurchase): {

@@ -11,9 +11,10 @@ export type Callbacks = {
 };
 /**
  * A payment sheet driven by a callback-style platform call (`requestMidasPayment`, `requestGamePayment`). Midas and
- * Douyin game payment accept `platform: 'android'` only, so an iOS device is told before any sheet opens.
+ * Douyin game payment accept `platform: 'android'` only, so an iOS device is told before any sheet opens, unless
+ * `askIos` can ask the platform (WeChat's `checkIsSupportMidasPayment`): then iOS pays when the platform says so.
  */
-export declare function createSheetPayment(label: string, facts: () => CollectedFacts, open: ((req: PaymentRequest, cb: Callbacks) => void) | undefined): PlatformPayment;
+export declare function createSheetPayment(label: string, facts: () => CollectedFacts, open: ((req: PaymentRequest, cb: Callbacks) => void) | undefined, askIos?: (answer: (allowed: boolean) => void) => void): PlatformPayment;
 /** `requestMidasPayment` options (WeChat and QQ take the same): game currency, CNY, Android, our order id. */
 export declare function midasOptions(req: PaymentRequest, pay: PaymentOptions, cb: Callbacks): {
     mode: "game";

@@ -16,5 +16,11 @@ export interface Session {
     login(): Promise<SessionInfo>;
     /** A relay request with the token; a 401 re-logs in once. Rejects with NetworkError when the relay is unreachable. */
     request(req: HttpRequest): Promise<HttpResponse>;
+    /**
+     * The platform said the session_key behind this session expired (WeChat -15015): the next request logs in first,
+     * so the relay signs the next order with a fresh one. The openid stays known meanwhile.
+     */
+    expire(): void;
 }
-export declare function createSession(platform: Platform, relayUrl: string, appId: string, timeoutMs: number): Session;
+/** @param onLogin called after each successful login (a new session, so what the relay said before may change) */
+export declare function createSession(platform: Platform, relayUrl: string, appId: string, timeoutMs: number, onLogin?: () => void): Session;
