@@ -798,7 +798,7 @@ const REPORT = {
     amount: int(0, 1e12),
     currency: (v) => re(/^[A-Z]{3}$/)(v) && isKnownCurrency(v),
     payType: oneOf(2, 3),
-    paidAt: int(1, Number.MAX_SAFE_INTEGER),
+    paidAt: int(1577836800000, 4102444800000), // PAID_AT_MIN..PAID_AT_MAX: 2020-01-01..2100-01-01 UTC
     zone: opt(str(0, 64)),
     gameUid: opt(str(0, 128)),
     gameNickname: opt(str(0, 128)),

@@ -5,6 +5,14 @@ import { z } from 'zod';
  */
 /** An order id: the platform `outTradeNo`, 1..64 chars of `[A-Za-z0-9_-]`. */
 export declare const ORDER_ID_PATTERN: RegExp;
+/**
+ * The range of `paidAt`: 2020-01-01 to 2100-01-01 UTC, inclusive. Every sink writes the time in a column of its
+ * own (Hive a `YYYY-MM-DD HH:mm:ss` with a four-digit year): a number outside any sane calendar, such as 2^53 - 1,
+ * became `NaN-NaN-NaN` and Hive refused the whole batch it travelled in. Below the range is a device clock reset
+ * to the epoch, or seconds sent instead of ms. The relay further holds `paidAt` to a window of its own clock.
+ */
+export declare const PAID_AT_MIN: number;
+export declare const PAID_AT_MAX: number;
 export declare const DeviceFactsSchema: z.ZodObject<{
     type: z.ZodUnion<readonly [z.ZodLiteral<1>, z.ZodLiteral<2>, z.ZodLiteral<3>]>;
     brand: z.ZodOptional<z.ZodString>;
