@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { createHmac } from 'node:crypto';
 import { call } from '../http/relay-test-kit';
 import {
-  APP_ID, APP_KEY, manualClock, pushSender, received, startUpstreams, startVerifiedRelay, tempDir, until, verifiedConfig, wechatLogin,
+  APP_ID, APP_KEY, SECRETS, manualClock, pushSender, received, startUpstreams, startVerifiedRelay, tempDir, until, verifiedConfig, wechatLogin,
   type RunningRelay, type Upstreams,
 } from './verified-kit';
 
@@ -208,7 +208,9 @@ describe('verified revenue (WeChat item purchases)', () => {
       expect(bytes.includes(Buffer.from(key))).toBe(false);
       expect(bytes.includes(raw)).toBe(false);
     }
-    expect(r.logLines.join('\n')).not.toContain(key);
+    const logs = r.logLines.join('\n');
+    expect(logs).not.toContain(key);
+    for (const secret of SECRETS) expect(logs).not.toContain(secret);
     const admin = await call(r.url, 'GET', '/admin/orders?limit=1000', { token: 'verified-admin-token-0123456789' });
     expect(admin.text).not.toContain(key);
   });
