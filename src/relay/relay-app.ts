@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createCatalogService, type CatalogService } from './catalog/catalog-service';
 import { SINK_NAMES, type RelayConfig } from './config/config-schema';
+import { sandboxRevenueProblems } from './config/sandbox-revenue';
 import { createDeliveryWorker } from './delivery/worker';
 import type { ExtraRoute, RelayContext } from './http/relay-context';
 import { createRateLimiter } from './http/rate-limiter';
@@ -166,13 +167,17 @@ function enabledSinks(config: RelayConfig) {
   return SINK_NAMES.filter((s) => config.games.some((g) => g.sinks[s] !== undefined));
 }
 
-/** What the schema alone cannot say: wechat sessions need every game's WeChat credentials. */
+/**
+ * What the schema alone cannot say: wechat sessions need every game's WeChat credentials; sandbox sessions send to
+ * no live sink unless the config allows it (`sandbox-revenue.ts`). Checked here too, for configs not from the loader.
+ */
 function checkConfig(config: RelayConfig): void {
-  if (config.session.mode !== 'wechat') return;
-  const missing = config.games.flatMap((g, i) =>
-    g.wechat === undefined ? [`games[${i}].wechat: required when session.mode is "wechat" (appId ${g.appId})`] : [],
-  );
-  if (missing.length > 0) throw new RelayConfigError(missing);
+  const problems = config.session.mode !== 'wechat'
+    ? sandboxRevenueProblems(config)
+    : config.games.flatMap((g, i) =>
+        g.wechat === undefined ? [`games[${i}].wechat: required when session.mode is "wechat" (appId ${g.appId})`] : [],
+      );
+  if (problems.length > 0) throw new RelayConfigError(problems);
 }
 
 export class RelayConfigError extends Error {

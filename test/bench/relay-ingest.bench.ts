@@ -231,6 +231,8 @@ async function startRelay(main: string, dir: string, name: string, sinks: object
       port: 0,
       storage: storage ?? { sqlite: join(dir, `${name}.db`) },
       session: { mode: 'sandbox', secret: 'env:BENCH_SESSION_SECRET' },
+      // Sandbox logins against fake upstreams: allowed on purpose.
+      allowSandboxRevenue: true,
       limits: { perIpPerMinute: 100_000_000, perOpenidPerMinute: 100_000_000 },
       ...(SINK_CONCURRENCY === undefined ? {} : { delivery: { concurrencyPerSink: SINK_CONCURRENCY } }),
       games: [{ appId: APP_ID, sinks }],

@@ -142,6 +142,11 @@ export const RelayConfigSchema = z.object({
     z.object({ mode: z.literal('sandbox'), secret, ttlSeconds: z.number().int().positive().default(7 * 24 * 3600) }),
   ]),
   adminToken: secret.optional(),
+  /**
+   * Lets sandbox sessions (any code logs in) run with sinks that send (`url`): a staging relay against test
+   * upstreams. Without it such a config is refused, since anyone could forge revenue. @default false
+   */
+  allowSandboxRevenue: z.boolean().default(false),
   /** `Access-Control-Allow-Origin` of the client API (`/v1/*`; never `/admin`). @default "*" */
   corsOrigin: z.string().min(1).optional(),
   /** Peers whose `X-Forwarded-For` is believed (exact IPs). @default [] */

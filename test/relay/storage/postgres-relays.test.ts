@@ -38,6 +38,8 @@ describe('two relays on one PostgreSQL database', () => {
       port: 0,
       storage: { postgres: dbUrl },
       session: { mode: 'sandbox', secret: 'two-relays-session-secret-0123456789' },
+      // Sandbox logins against fake upstreams: allowed on purpose.
+      allowSandboxRevenue: true,
       delivery: { baseDelayMs: 10, maxDelayMs: 200, pollIntervalMs: 20, leaseMs: 10_000, maxAttempts: 50 },
       games: [
         {
