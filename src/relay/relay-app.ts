@@ -13,6 +13,7 @@ import { reconcileMetricsText, startReconcileSchedules } from './reconcile/sched
 import { collectSecrets } from './secrets';
 import { SINKS } from './sinks';
 import { createSessionVerifier } from './session/session-verifier';
+import { sessionPolicy } from './session/session-token';
 import { openStorage } from './storage/open-storage';
 import type { Storage } from './storage/storage';
 
@@ -109,7 +110,7 @@ export function createRelay(config: RelayConfig, options: RelayOptions = {}): Re
       corsOrigin: options.corsOrigin ?? config.corsOrigin ?? '*',
       extraMetricsText: reconcileMetricsText,
       wechatTimeoutMs: options.wechatTimeoutMs ?? 5000,
-      verifySession: createSessionVerifier(config.session.secret),
+      verifySession: createSessionVerifier(sessionPolicy(config.session)),
     };
     server = createRelayServer(ctx, options.extraRoutes ?? []);
     try {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_SESSION_TTL_SECONDS } from '../session/session-token';
 
 /**
  * The relay's configuration file (DESIGN.md "Configuration"). Secrets are written as `"env:NAME"` and
@@ -14,6 +15,12 @@ const sinkTarget = {
   /** Per-request timeout. @default 10000 */
   timeoutMs: z.number().int().positive().default(10_000),
 };
+
+/**
+ * Session token lifetime (`session.ttlSeconds`), also the most a presented token may claim (`exp - iat`). At most
+ * 30 days: a token is a bearer credential the relay cannot revoke. @default 604800 (7 days)
+ */
+const ttlSeconds = z.number().int().positive().max(MAX_SESSION_TTL_SECONDS).default(7 * 24 * 3600);
 
 const oneTarget = (v: { url?: string; capture?: string }) => (v.url === undefined) !== (v.capture === undefined);
 const oneTargetMessage = { message: 'give exactly one of "url" and "capture"' };
@@ -135,11 +142,11 @@ export const RelayConfigSchema = z.object({
     z.object({
       mode: z.literal('wechat'),
       secret,
-      ttlSeconds: z.number().int().positive().default(7 * 24 * 3600),
+      ttlSeconds,
       /** Encrypts platform session keys at rest (AES-256-GCM): 32 bytes as base64 or 64 hex digits. */
       keyEncryptionKey: secret.optional(),
     }),
-    z.object({ mode: z.literal('sandbox'), secret, ttlSeconds: z.number().int().positive().default(7 * 24 * 3600) }),
+    z.object({ mode: z.literal('sandbox'), secret, ttlSeconds }),
   ]),
   adminToken: secret.optional(),
   /**
