@@ -166,8 +166,30 @@ export const RelayConfigSchema = z.object({
       perIpPerMinute: z.number().int().positive().default(600),
       /** Requests per minute per openid. @default 120 */
       perOpenidPerMinute: z.number().int().positive().default(120),
+      /**
+       * Open sockets, server-wide; one over it is closed at once. Each costs a file descriptor: keep it well under
+       * the process's `ulimit -n`. @default 10000
+       */
+      maxConnections: z.number().int().positive().default(10_000),
+      /**
+       * Open sockets per client IP (the socket peer; trusted proxies are exempt); one over it is closed at once, so
+       * one address cannot take the server-wide room. Generous because players behind a carrier NAT share an IP.
+       * @default 256
+       */
+      perIpConnections: z.number().int().positive().default(256),
+      /** Time to receive a request's headers, counted from its first byte or from the connection. @default 10 */
+      headersTimeoutSeconds: z.number().int().positive().default(10),
+      /** Time to receive a whole request, headers and body. At least `headersTimeoutSeconds`. @default 30 */
+      requestTimeoutSeconds: z.number().int().positive().default(30),
+      /** Time to receive a body once the headers are in; past it: 408 and the socket is closed. @default 10 */
+      bodyTimeoutSeconds: z.number().int().positive().default(10),
+      /** Idle time of a keep-alive socket between requests: above a load balancer's 60 s idle timeout. @default 65 */
+      keepAliveTimeoutSeconds: z.number().int().positive().default(65),
     })
-    .default({ bodyBytes: 256 * 1024, perIpPerMinute: 600, perOpenidPerMinute: 120 }),
+    .default({
+      bodyBytes: 256 * 1024, perIpPerMinute: 600, perOpenidPerMinute: 120, maxConnections: 10_000, perIpConnections: 256,
+      headersTimeoutSeconds: 10, requestTimeoutSeconds: 30, bodyTimeoutSeconds: 10, keepAliveTimeoutSeconds: 65,
+    }),
   delivery: z
     .object({
       /** @default 12 */
