@@ -6,13 +6,11 @@
  * Knobs (env): BENCH_CONNECTIONS (default 32), BENCH_DURATION_MS (default 5000), BENCH_MAX_REQUESTS (default 50000),
  * BENCH_SINK_CONCURRENCY (the relay's `delivery.concurrencyPerSink`; default: the config default).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as http from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
-import * as ts from 'typescript';
+import { child, procStatus, transpileRelay, type Child } from './relay-process';
 
 const ROOT = resolve(__dirname, '../..');
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
@@ -22,74 +20,6 @@ const MAX_REQUESTS = Number(process.env.BENCH_MAX_REQUESTS ?? 50_000);
 const SINK_CONCURRENCY = process.env.BENCH_SINK_CONCURRENCY ? Number(process.env.BENCH_SINK_CONCURRENCY) : undefined;
 const WARMUP_MS = 1500;
 const APP_ID = 'wx1234567891234567';
-
-/**
- * The relay runs as a published package does: compiled JavaScript, not through ts-node (whose in-memory TypeScript
- * compiler alone would add ~100 MB to the RSS we measure). Transpiles `src/relay` and `src/shared` into `outDir`.
- */
-function transpileRelay(outDir: string): string {
-  const walk = (rel: string) => {
-    for (const entry of readdirSync(join(ROOT, 'src', rel), { withFileTypes: true })) {
-      const from = join(ROOT, 'src', rel, entry.name);
-      const to = join(outDir, rel, entry.name);
-      if (entry.isDirectory()) walk(join(rel, entry.name));
-      else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts')) {
-        mkdirSync(join(outDir, rel), { recursive: true });
-        const out = ts.transpileModule(readFileSync(from, 'utf8'), {
-          compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020, esModuleInterop: true },
-        });
-        writeFileSync(to.replace(/\.ts$/, '.js'), out.outputText);
-      } else if (entry.name.endsWith('.json')) {
-        mkdirSync(join(outDir, rel), { recursive: true });
-        copyFileSync(from, to);
-      }
-    }
-  };
-  walk('relay');
-  walk('shared');
-  return join(outDir, 'relay/cli/main.js');
-}
-
-interface Child {
-  proc: ChildProcess;
-  /** Resolves with the first stdout line matching `pattern`. */
-  waitFor(pattern: RegExp, timeoutMs?: number): Promise<RegExpExecArray>;
-  send(line: string): void;
-  stop(): Promise<void>;
-}
-
-function child(args: string[], env: Record<string, string> = {}): Child {
-  const proc = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'inherit'] });
-  const lines: string[] = [];
-  const waiters: Array<{ pattern: RegExp; resolve: (m: RegExpExecArray) => void }> = [];
-  createInterface({ input: proc.stdout! }).on('line', (line) => {
-    lines.push(line);
-    for (const w of [...waiters]) {
-      const m = w.pattern.exec(line);
-      if (m) {
-        waiters.splice(waiters.indexOf(w), 1);
-        w.resolve(m);
-      }
-    }
-  });
-  return {
-    proc,
-    waitFor(pattern, timeoutMs = 60_000) {
-      return new Promise((res, rej) => {
-        const timer = setTimeout(() => rej(new Error(`timed out waiting for ${pattern}`)), timeoutMs);
-        waiters.push({ pattern, resolve: (m) => (clearTimeout(timer), res(m)) });
-      });
-    },
-    send: (line) => void proc.stdin!.write(line + '\n'),
-    stop: () =>
-      new Promise((res) => {
-        if (proc.exitCode !== null) return res();
-        proc.once('exit', () => res());
-        proc.kill('SIGTERM');
-        setTimeout(() => proc.kill('SIGKILL'), 10_000).unref();
-      }),
-  };
-}
 
 const HELLO = `require('http').createServer((q, s) => { q.resume(); q.on('end', () => { s.writeHead(200, {'content-type': 'application/json'}); s.end('{"ok":true}'); }); })
   .listen(0, '127.0.0.1', function () { console.log('READY http://127.0.0.1:' + this.address().port); });`;
@@ -170,11 +100,6 @@ async function load(url: string, path: string, body: (conn: number) => string, h
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-}
-
-function procStatus(pid: number, key: 'VmHWM' | 'VmRSS'): number {
-  const m = new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return m ? Number(m[1]) / 1024 : NaN;
 }
 
 let seq = 0;

@@ -1,0 +1,85 @@
+/**
+ * The relay and its helpers as child processes, for the benches: the relay transpiled as a published package runs
+ * it, a line-oriented child, and the kernel's figures of a process.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import * as ts from 'typescript';
+
+const ROOT = resolve(__dirname, '../..');
+
+/**
+ * The relay runs as a published package does: compiled JavaScript, not through ts-node (whose in-memory TypeScript
+ * compiler alone would add ~100 MB to the RSS we measure). Transpiles `src/relay` and `src/shared` into `outDir`.
+ */
+export function transpileRelay(outDir: string): string {
+  const walk = (rel: string) => {
+    for (const entry of readdirSync(join(ROOT, 'src', rel), { withFileTypes: true })) {
+      const from = join(ROOT, 'src', rel, entry.name);
+      const to = join(outDir, rel, entry.name);
+      if (entry.isDirectory()) walk(join(rel, entry.name));
+      else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts')) {
+        mkdirSync(join(outDir, rel), { recursive: true });
+        const out = ts.transpileModule(readFileSync(from, 'utf8'), {
+          compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020, esModuleInterop: true },
+        });
+        writeFileSync(to.replace(/\.ts$/, '.js'), out.outputText);
+      } else if (entry.name.endsWith('.json')) {
+        mkdirSync(join(outDir, rel), { recursive: true });
+        copyFileSync(from, to);
+      }
+    }
+  };
+  walk('relay');
+  walk('shared');
+  return join(outDir, 'relay/cli/main.js');
+}
+
+export interface Child {
+  proc: ChildProcess;
+  /** Resolves with the first stdout line matching `pattern`. */
+  waitFor(pattern: RegExp, timeoutMs?: number): Promise<RegExpExecArray>;
+  send(line: string): void;
+  stop(): Promise<void>;
+}
+
+export function child(args: string[], env: Record<string, string> = {}): Child {
+  const proc = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'inherit'] });
+  const lines: string[] = [];
+  const waiters: Array<{ pattern: RegExp; resolve: (m: RegExpExecArray) => void }> = [];
+  createInterface({ input: proc.stdout! }).on('line', (line) => {
+    lines.push(line);
+    for (const w of [...waiters]) {
+      const m = w.pattern.exec(line);
+      if (m) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve(m);
+      }
+    }
+  });
+  return {
+    proc,
+    waitFor(pattern, timeoutMs = 60_000) {
+      return new Promise((res, rej) => {
+        const timer = setTimeout(() => rej(new Error(`timed out waiting for ${pattern}`)), timeoutMs);
+        waiters.push({ pattern, resolve: (m) => (clearTimeout(timer), res(m)) });
+      });
+    },
+    send: (line) => void proc.stdin!.write(line + '\n'),
+    stop: () =>
+      new Promise((res) => {
+        if (proc.exitCode !== null) return res();
+        proc.once('exit', () => res());
+        proc.kill('SIGTERM');
+        setTimeout(() => proc.kill('SIGKILL'), 10_000).unref();
+      }),
+  };
+}
+
+/** A figure of `/proc/<pid>/status`, in MB. */
+export function procStatus(pid: number, key: 'VmHWM' | 'VmRSS'): number {
+  const m = new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Number(m[1]) / 1024 : NaN;
+}
