@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createCatalogService, type CatalogService } from './catalog/catalog-service';
 import { SINK_NAMES, revenueMode, type RelayConfig } from './config/config-schema';
+import { sandboxRevenueProblems } from './config/sandbox-revenue';
 import { createDeliveryWorker } from './delivery/worker';
 import type { ExtraRoute, RelayContext } from './http/relay-context';
 import { createRateLimiter } from './http/rate-limiter';
@@ -15,8 +16,10 @@ import { collectSecrets } from './secrets';
 import { SINKS } from './sinks';
 import { createSessionVerifier } from './session/session-verifier';
 import { createFreeSpaceGuard, DEFAULT_MIN_FREE_BYTES, type FreeSpaceGuard, type FreeSpaceProbe } from './storage/free-space';
+import { sessionPolicy } from './session/session-token';
 import { openStorage } from './storage/open-storage';
 import type { Storage } from './storage/storage';
+import { catalogUdid } from './catalog/catalog-udid';
 import { findProduct } from './catalog/find-product';
 import type { Catalog } from '../shared/schemas/catalog';
 import { createAccessTokens } from './platforms/wechat/access-token';
@@ -149,7 +152,7 @@ export function createRelay(config: RelayConfig, options: RelayOptions = {}): Re
       corsOrigin: options.corsOrigin ?? config.corsOrigin ?? '*',
       extraMetricsText: reconcileMetricsText,
       wechatTimeoutMs: options.wechatTimeoutMs ?? 5000,
-      verifySession: createSessionVerifier(config.session.secret),
+      verifySession: createSessionVerifier(sessionPolicy(config.session)),
       sessionKeys,
       prove,
     };
@@ -173,7 +176,7 @@ export function createRelay(config: RelayConfig, options: RelayOptions = {}): Re
     if (sessionKeys !== undefined && kek !== undefined && config.games.some((g) => g.wechat?.pay !== undefined)) {
       const accessTokens = createAccessTokens(st, kek, now, ctx.wechatTimeoutMs);
       const catalogPrice = async (appId: string, uid: string, productId: string) => {
-        const answer = await catalog.get(appId, uid);
+        const answer = await catalog.get(appId, catalogUdid(appId, uid));
         return answer.status === 200 ? findProduct(answer.body as Catalog, productId)?.price : undefined;
       };
       queries = startQueryLoop({
@@ -227,9 +230,13 @@ function enabledSinks(config: RelayConfig) {
   return SINK_NAMES.filter((s) => config.games.some((g) => g.sinks[s] !== undefined));
 }
 
-/** What the schema alone cannot say: wechat sessions need every game's WeChat credentials; payments need more. */
+/**
+ * What the schema alone cannot say: wechat sessions need every game's WeChat credentials, payments need a key
+ * encryption key and the AppKey of their env; sandbox sessions send to no live sink unless the config allows it
+ * (`sandbox-revenue.ts`). Checked here too, for configs not from the loader.
+ */
 function checkConfig(config: RelayConfig): void {
-  const problems = config.games.flatMap((g, i) => {
+  const problems = [...(config.session.mode !== 'wechat' ? sandboxRevenueProblems(config) : []), ...config.games.flatMap((g, i) => {
     const out: string[] = [];
     if (config.session.mode === 'wechat' && g.wechat === undefined) out.push(`games[${i}].wechat: required when session.mode is "wechat" (appId ${g.appId})`);
     const pay = g.wechat?.pay;
@@ -247,7 +254,7 @@ function checkConfig(config: RelayConfig): void {
     }
     if (revenueMode(g) === 'verified' && pay === undefined) out.push(`games[${i}].revenue: "verified" needs games[${i}].wechat.pay (nothing could prove a payment)`);
     return out;
-  });
+  })];
   if (problems.length > 0) throw new RelayConfigError(problems);
 }
 

@@ -75,6 +75,7 @@ export function child(args: string[], env: Record<string, string> = {}): Child {
   };
 }
 
+/** A figure of `/proc/<pid>/status`, in MB. */
 export function procStatus(pid: number, key: 'VmHWM' | 'VmRSS'): number {
   const m = new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return m ? Number(m[1]) / 1024 : NaN;

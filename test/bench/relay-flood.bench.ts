@@ -64,6 +64,8 @@ async function flood(main: string, dir: string, name: string, limits: object, du
       port: 0,
       storage: { sqlite: db },
       session: { mode: 'sandbox', secret: 'env:BENCH_SESSION_SECRET' },
+      // Sandbox logins against (down) upstreams: allowed on purpose.
+      allowSandboxRevenue: true,
       limits: { perIpPerMinute: 100_000_000, ...limits },
       delivery: { baseDelayMs: 1000, maxDelayMs: 60_000 },
       games: [

@@ -9,7 +9,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as http from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { ROOT, child, procStatus, transpileRelay, type Child } from './relay-bench-kit';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
@@ -155,6 +155,8 @@ async function startRelay(main: string, dir: string, name: string, sinks: object
       port: 0,
       storage: storage ?? { sqlite: join(dir, `${name}.db`) },
       session: { mode: 'sandbox', secret: 'env:BENCH_SESSION_SECRET' },
+      // Sandbox logins against fake upstreams: allowed on purpose.
+      allowSandboxRevenue: true,
       limits: { perIpPerMinute: 100_000_000, perOpenidPerMinute: 100_000_000, reportsPerPlayerPerMinute: 100_000_000, reportsPerPlayerPerDay: 100_000_000, reportsPerGamePerMinute: 100_000_000 },
       ...(SINK_CONCURRENCY === undefined ? {} : { delivery: { concurrencyPerSink: SINK_CONCURRENCY } }),
       games: [{ appId: APP_ID, sinks }],

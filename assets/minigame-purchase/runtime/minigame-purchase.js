@@ -1496,41 +1496,6 @@ class CatalogUnavailableError extends Error {
     }
 }
 
-/** Storage key of the catalog's device id: versioned like every key the client writes. */
-const UDID_KEY = 'mp:v1:udid';
-/**
- * The `udid` the catalog is asked for: a random id made once per install and kept in platform storage. It keys the
- * game server's per-player fields (purchase counts, first-charge limits); it is not the openid and says nothing
- * about the player.
- */
-function deviceUdid(platform) {
-    var _a;
-    const existing = (_a = safeGet(platform)) !== null && _a !== void 0 ? _a : unsaved.get(platform);
-    if (existing)
-        return existing;
-    let id = '';
-    for (let i = 0; i < 32; i++)
-        id += Math.floor(platform.clock.random() * 16).toString(16);
-    try {
-        platform.storage.set(UDID_KEY, id);
-    }
-    catch (_b) {
-        // Storage full: keep the id for this run at least, so the relay's per-udid copy stays this player's.
-        unsaved.set(platform, id);
-    }
-    return id;
-}
-const unsaved = new WeakMap();
-function safeGet(platform) {
-    try {
-        const v = platform.storage.get(UDID_KEY);
-        return v && /^[A-Za-z0-9_-]{1,128}$/.test(v) ? v : undefined;
-    }
-    catch (_a) {
-        return undefined;
-    }
-}
-
 /** Versioned so a future shape never reads an old one as its own. */
 const CATALOG_CACHE_KEY_PREFIX = 'mp:v1:catalog:';
 function createCatalogClient(deps) {
@@ -1584,10 +1549,10 @@ function createCatalogClient(deps) {
         return entry ? Object.assign(Object.assign({}, entry.catalog), { stale: true }) : undefined;
     }
     async function fetchOnce() {
-        const path = `/v1/catalog?appId=${encodeURIComponent(appId)}` + `&udid=${encodeURIComponent(deviceUdid(platform))}`;
         let res;
         try {
-            res = await deps.relayGet(path);
+            // The player is the session token's (relayGet adds it): the relay derives what it asks the game server.
+            res = await deps.relayGet(`/v1/catalog?appId=${encodeURIComponent(appId)}`);
         }
         catch (e) {
             return fallback(`catalog request failed: ${errorText(e)}`);

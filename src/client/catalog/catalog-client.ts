@@ -2,12 +2,14 @@ import type { Catalog } from '../../shared/schemas/catalog-types';
 import type { Platform, HttpResponse } from '../platform/platform';
 import { catalogProblem } from './catalog-guard';
 import { CatalogUnavailableError } from './catalog-errors';
-import { deviceUdid } from './device-udid';
 import { errorText, relayErrorText } from '../best-effort';
 
 export interface CatalogClientDeps {
   platform: Platform;
-  /** An authenticated GET to the relay (the kit adds the token and re-logs in once on 401). */
+  /**
+   * An authenticated GET to the relay: the relay answers 401 without the session token, and serves the per-player
+   * fields of the token's player only. The kit adds the token and re-logs in once on 401.
+   */
   relayGet(pathAndQuery: string): Promise<HttpResponse>;
   appId: string;
   /** @default 300000 (5 minutes) */
@@ -89,11 +91,10 @@ export function createCatalogClient(deps: CatalogClientDeps): CatalogClient {
   }
 
   async function fetchOnce(): Promise<Catalog> {
-    const path =
-      `/v1/catalog?appId=${encodeURIComponent(appId)}` + `&udid=${encodeURIComponent(deviceUdid(platform))}`;
     let res: HttpResponse;
     try {
-      res = await deps.relayGet(path);
+      // The player is the session token's (relayGet adds it): the relay derives what it asks the game server.
+      res = await deps.relayGet(`/v1/catalog?appId=${encodeURIComponent(appId)}`);
     } catch (e) {
       return fallback(`catalog request failed: ${errorText(e)}`);
     }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_SESSION_TTL_SECONDS } from '../session/session-token';
 
 /**
  * The relay's configuration file (DESIGN.md "Configuration"). Secrets are written as `"env:NAME"` and
@@ -14,6 +15,12 @@ const sinkTarget = {
   /** Per-request timeout. @default 10000 */
   timeoutMs: z.number().int().positive().default(10_000),
 };
+
+/**
+ * Session token lifetime (`session.ttlSeconds`), also the most a presented token may claim (`exp - iat`). At most
+ * 30 days: a token is a bearer credential the relay cannot revoke. @default 604800 (7 days)
+ */
+const ttlSeconds = z.number().int().positive().max(MAX_SESSION_TTL_SECONDS).default(7 * 24 * 3600);
 
 const oneTarget = (v: { url?: string; capture?: string }) => (v.url === undefined) !== (v.capture === undefined);
 const oneTargetMessage = { message: 'give exactly one of "url" and "capture"' };
@@ -146,13 +153,18 @@ export const RelayConfigSchema = z.object({
     z.object({
       mode: z.literal('wechat'),
       secret,
-      ttlSeconds: z.number().int().positive().default(7 * 24 * 3600),
+      ttlSeconds,
       /** Encrypts platform session keys at rest (AES-256-GCM): 32 bytes as base64 or 64 hex digits. */
       keyEncryptionKey: secret.optional(),
     }),
-    z.object({ mode: z.literal('sandbox'), secret, ttlSeconds: z.number().int().positive().default(7 * 24 * 3600) }),
+    z.object({ mode: z.literal('sandbox'), secret, ttlSeconds }),
   ]),
   adminToken: secret.optional(),
+  /**
+   * Lets sandbox sessions (any code logs in) run with sinks that send (`url`): a staging relay against test
+   * upstreams. Without it such a config is refused, since anyone could forge revenue. @default false
+   */
+  allowSandboxRevenue: z.boolean().default(false),
   /** `Access-Control-Allow-Origin` of the client API (`/v1/*`; never `/admin`). @default "*" */
   corsOrigin: z.string().min(1).optional(),
   /** Peers whose `X-Forwarded-For` is believed (exact IPs). @default [] */
@@ -177,6 +189,25 @@ export const RelayConfigSchema = z.object({
        * grow (3,000 a minute is four times the average of a game selling a million purchases a day). @default 3000
        */
       reportsPerGamePerMinute: z.number().int().positive().default(3000),
+      /**
+       * Open sockets, server-wide; one over it is closed at once. Each costs a file descriptor: keep it well under
+       * the process's `ulimit -n`. @default 10000
+       */
+      maxConnections: z.number().int().positive().default(10_000),
+      /**
+       * Open sockets per client IP (the socket peer; trusted proxies are exempt); one over it is closed at once, so
+       * one address cannot take the server-wide room. Generous because players behind a carrier NAT share an IP.
+       * @default 256
+       */
+      perIpConnections: z.number().int().positive().default(256),
+      /** Time to receive a request's headers, counted from its first byte or from the connection. @default 10 */
+      headersTimeoutSeconds: z.number().int().positive().default(10),
+      /** Time to receive a whole request, headers and body. At least `headersTimeoutSeconds`. @default 30 */
+      requestTimeoutSeconds: z.number().int().positive().default(30),
+      /** Time to receive a body once the headers are in; past it: 408 and the socket is closed. @default 10 */
+      bodyTimeoutSeconds: z.number().int().positive().default(10),
+      /** Idle time of a keep-alive socket between requests: above a load balancer's 60 s idle timeout. @default 65 */
+      keepAliveTimeoutSeconds: z.number().int().positive().default(65),
     })
     .default({
       bodyBytes: 256 * 1024,
@@ -185,6 +216,12 @@ export const RelayConfigSchema = z.object({
       reportsPerPlayerPerMinute: 10,
       reportsPerPlayerPerDay: 200,
       reportsPerGamePerMinute: 3000,
+      maxConnections: 10_000,
+      perIpConnections: 256,
+      headersTimeoutSeconds: 10,
+      requestTimeoutSeconds: 30,
+      bodyTimeoutSeconds: 10,
+      keepAliveTimeoutSeconds: 65,
     }),
   delivery: z
     .object({

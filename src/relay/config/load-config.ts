@@ -5,6 +5,7 @@ import { RelayConfigSchema, type RelayConfig } from './config-schema';
 import { formatIssues, formatPath } from './format-issues';
 import { locateJsonSyntaxError } from './json-syntax-error';
 import { HIVE_SERVER_IDS, IPV4 } from '../sinks/hive-wire';
+import { sandboxRevenueProblems } from './sandbox-revenue';
 import { MIN_SECRET_LENGTH, isSecretPath } from './secret-fields';
 
 export type LoadConfigResult = { ok: true; config: RelayConfig } | { ok: false; problems: string[] };
@@ -104,6 +105,7 @@ function crossChecks(config: RelayConfig): string[] {
       if (!IPV4.test(hive.serverIp)) problems.push(`${at}.serverIp: Hive's server_ip is a dotted IPv4 address`);
     }
   });
+  problems.push(...sandboxRevenueProblems(config));
   return problems;
 }
 

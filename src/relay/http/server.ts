@@ -1,5 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { enforceBodyDeadline } from './body-deadline';
 import { clientIp } from './client-ip';
+import { limitConnections } from './connection-limits';
 import { answerPreflight, isCorsPath, setCorsHeaders } from './cors';
 import { HttpError } from './http-error';
 import { sendError } from './json-response';
@@ -12,13 +14,24 @@ const UNLIMITED = new Set(['/healthz', '/metrics']);
 
 /** The relay's `node:http` server: routing, CORS, per-IP limit, and one JSON error shape for every failure. */
 export function createRelayServer(ctx: RelayContext, extraRoutes: readonly ExtraRoute[] = [], routes: readonly Route[] = ROUTES): Server {
-  const server = createServer((req, res) => {
-    void handle(ctx, extraRoutes, routes, req, res);
-  });
+  const limits = ctx.config.limits;
+  const requestTimeout = limits.requestTimeoutSeconds * 1000;
+  const server = createServer(
+    {
+      // Node refuses headersTimeout > requestTimeout.
+      headersTimeout: Math.min(limits.headersTimeoutSeconds * 1000, requestTimeout),
+      requestTimeout,
+      // Node's default checks these timeouts every 30 s, which let a slow client keep a socket twice as long.
+      connectionsCheckingInterval: 1000,
+    },
+    (req, res) => {
+      enforceBodyDeadline(req, res, limits.bodyTimeoutSeconds);
+      void handle(ctx, extraRoutes, routes, req, res);
+    },
+  );
   // Idle keep-alive sockets of load balancers outlive Node's 5 s default.
-  server.keepAliveTimeout = 65_000;
-  server.headersTimeout = 66_000;
-  server.requestTimeout = 30_000;
+  server.keepAliveTimeout = limits.keepAliveTimeoutSeconds * 1000;
+  limitConnections(server, { maxConnections: limits.maxConnections, perIpConnections: limits.perIpConnections, trustedProxies: ctx.trustedProxies });
   return server;
 }
 

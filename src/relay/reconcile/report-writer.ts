@@ -62,9 +62,17 @@ export function toCsv(rows: readonly DiffRow[]): string {
   return [head, ...body].join('\r\n') + '\r\n';
 }
 
+/** What Excel, LibreOffice and Sheets start a formula with (OWASP "CSV injection"), tab and CR included. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * One RFC 4180 cell. Order ids, uids and statuses come from clients and from Gravity, so a text that a spreadsheet
+ * would run as a formula (`=HYPERLINK(...)`, `+cmd|...`) gets OWASP's single-quote prefix: shown as text, never run.
+ * Numbers are ours and never carry a formula, so `-5` stays a number.
+ */
 function csvCell(v: string | number | undefined): string {
   if (v === undefined) return '';
-  const s = String(v);
+  const s = typeof v === 'string' && FORMULA_START.test(v) ? `'${v}` : String(v);
   return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

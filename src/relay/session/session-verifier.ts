@@ -1,7 +1,6 @@
-import type { JwtFailure } from './jwt';
-import { verifySessionToken, type SessionClaims } from './session-token';
+import { verifySessionToken, type SessionClaims, type SessionFailure, type SessionPolicy } from './session-token';
 
-export type SessionVerification = { ok: true; claims: SessionClaims } | { ok: false; reason: JwtFailure };
+export type SessionVerification = { ok: true; claims: SessionClaims } | { ok: false; reason: SessionFailure };
 
 export interface SessionVerifierOptions {
   /** Verified tokens remembered (oldest forgotten first). @default 10000 */
@@ -14,7 +13,7 @@ export interface SessionVerifierOptions {
  * request. Only a byte-identical token hits the cache (any tampering misses and is verified in full), and expiry
  * is checked on every use.
  */
-export function createSessionVerifier(secret: string, options: SessionVerifierOptions = {}): (token: string, nowMs: number) => SessionVerification {
+export function createSessionVerifier(policy: SessionPolicy, options: SessionVerifierOptions = {}): (token: string, nowMs: number) => SessionVerification {
   const maxEntries = options.maxEntries ?? 10_000;
   const verified = new Map<string, SessionClaims>();
   return (token, nowMs) => {
@@ -24,7 +23,7 @@ export function createSessionVerifier(secret: string, options: SessionVerifierOp
       verified.delete(token);
       return { ok: false, reason: 'expired' };
     }
-    const v = verifySessionToken(token, secret, nowMs);
+    const v = verifySessionToken(token, policy, nowMs);
     if (v.ok) {
       if (verified.size >= maxEntries) verified.delete(verified.keys().next().value as string);
       verified.set(token, v.claims);

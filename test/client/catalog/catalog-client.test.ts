@@ -1,6 +1,5 @@
 import { createCatalogClient, CATALOG_CACHE_KEY_PREFIX } from '../../../src/client/catalog/catalog-client';
 import { CatalogUnavailableError } from '../../../src/client/catalog/catalog-errors';
-import { UDID_KEY } from '../../../src/client/catalog/device-udid';
 import type { Catalog } from '../../../src/shared/schemas/catalog';
 import { sampleCatalog } from './catalogs';
 import { fakeCatalogPlatform, fakeRelayGet, MemoryStorage } from './fake-catalog-platform';
@@ -23,14 +22,14 @@ const withPrice = (price: number): Catalog => {
 };
 
 describe('catalog client', () => {
-  it('asks the relay for this app and a udid kept in storage, and returns the catalog', async () => {
+  it('asks the relay (with the session, through relayGet) for this app, and returns the catalog', async () => {
     const t = setup();
     t.relay.answer(ok());
     const c = await t.client.get();
     expect(c.packs[0]?.price).toBe(999);
-    const udid = t.storage.get(UDID_KEY);
-    expect(udid).toMatch(/^[0-9a-f]{32}$/);
-    expect(t.relay.calls).toEqual([`/v1/catalog?appId=${APP}&udid=${udid}`]);
+    // No device id: the relay serves the token's player, whatever a query would say.
+    expect(t.relay.calls).toEqual([`/v1/catalog?appId=${APP}`]);
+    expect([...t.storage.data.keys()]).toEqual([CATALOG_CACHE_KEY_PREFIX + APP]);
   });
 
   it('serves from the cache within the TTL without asking again', async () => {
@@ -161,7 +160,6 @@ describe('catalog client', () => {
     const c = await t.client.get();
     expect(c.packs).toHaveLength(4);
     expect(await t.client.get()).toBe(c);
-    // the udid could not be stored, but stays the same for this run
     await t.client.refresh();
     expect(new Set(t.relay.calls).size).toBe(1);
   });

@@ -10,6 +10,11 @@ import { specSample } from './catalog-fixtures';
 
 const APP = 'wx1234567891234567';
 
+async function sessionToken(url: string, code: string): Promise<string> {
+  const res = await fetch(`${url}/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ appId: APP, code }) });
+  return ((await res.json()) as { token: string }).token;
+}
+
 /** The whole path over real HTTP: relay on SQLite, its default catalog service, the fake game server behind it. */
 describe('GET /v1/catalog through the relay', () => {
   const game = new FakeGameServer(() => specSample());
@@ -34,8 +39,10 @@ describe('GET /v1/catalog through the relay', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const get = async (udid: string) => {
-    const res = await fetch(`${relay.url}/v1/catalog?appId=${APP}&udid=${encodeURIComponent(udid)}`);
+  /** The catalog as the sandbox player of login code `player` sees it. */
+  const get = async (player: string) => {
+    const token = await sessionToken(relay.url, player);
+    const res = await fetch(`${relay.url}/v1/catalog?appId=${APP}`, { headers: { authorization: `Bearer ${token}` } });
     return { status: res.status, cache: res.headers.get('cache-control'), body: (await res.json()) as Record<string, unknown> };
   };
 
@@ -71,7 +78,8 @@ describe('GET /v1/catalog through the relay', () => {
     );
     await fresh.start();
     try {
-      const res = await fetch(`${fresh.url}/v1/catalog?appId=${APP}&udid=u`);
+      const token = await sessionToken(fresh.url, 'u');
+      const res = await fetch(`${fresh.url}/v1/catalog?appId=${APP}`, { headers: { authorization: `Bearer ${token}` } });
       expect(res.status).toBe(502);
       expect(await res.json()).toEqual({
         error: { code: 'CATALOG_UPSTREAM', message: 'catalog source failed and no earlier copy exists: game server sent invalid JSON' },

@@ -51,6 +51,8 @@ describe('config loader: env: secrets', () => {
   it('lets a sandbox session keep a literal secret, and only that one', () => {
     const c = designConfig();
     c.session = { mode: 'sandbox', secret: 'sandbox-literal-secret' };
+    // The design config's sinks are live: a sandbox relay may send to them only when told to.
+    c.allowSandboxRevenue = true;
     const ok = resolveConfig(c, ENV);
     expect(ok.ok && ok.config.session.secret).toBe('sandbox-literal-secret');
     c.games[0].wechat.appSecret = 'still-not-allowed-here';

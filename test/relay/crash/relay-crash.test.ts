@@ -197,6 +197,8 @@ describe('relay crash test', () => {
         port: 0,
         storage: { sqlite: dbFile },
         session: { mode: 'sandbox', secret: 'env:RELAY_SESSION_SECRET' },
+        // Sandbox logins against fake upstreams: allowed on purpose.
+        allowSandboxRevenue: true,
         limits: { perIpPerMinute: 1_000_000, perOpenidPerMinute: 1_000_000, reportsPerPlayerPerMinute: 1_000_000, reportsPerPlayerPerDay: 1_000_000, reportsPerGamePerMinute: 1_000_000 },
         delivery: {
           maxAttempts: 10_000, maxAgeSeconds: 86_400, baseDelayMs: 10, maxDelayMs: 100,

@@ -40,6 +40,8 @@ describe('fuzz: reports through ingest and every sink to the fake upstreams', ()
   beforeAll(async () => {
     const [tu, hu, ku] = await Promise.all([tianmu.start(), hive.start(), kakao.start()]);
     t = await startTestRelay({
+      // Sandbox logins against fake upstreams: allowed on purpose.
+      allowSandboxRevenue: true,
       limits: { bodyBytes: 1024 * 1024, perIpPerMinute: 1_000_000, perOpenidPerMinute: 1_000_000, reportsPerPlayerPerMinute: 1_000_000, reportsPerPlayerPerDay: 1_000_000, reportsPerGamePerMinute: 1_000_000 },
       delivery: { maxAttempts: 12, baseDelayMs: 1000, maxDelayMs: 30_000, leaseMs: 30_000, concurrencyPerSink: 4, pollIntervalMs: 20 },
       games: [

@@ -1,13 +1,15 @@
 import type { CatalogService } from '../../../src/relay/catalog/catalog-service';
-import { APP_ID, call, startTestRelay, type TestRelay } from './relay-test-kit';
+import { catalogUdid } from '../../../src/relay/catalog/catalog-udid';
+import { APP_ID, call, login, startTestRelay, type TestRelay } from './relay-test-kit';
 
 describe('CORS, catalog and extra routes', () => {
   let t: TestRelay;
   const asked: Array<[string, string]> = [];
+  let exploding = '';
   const catalog: CatalogService = {
     async get(appId, udid) {
       asked.push([appId, udid]);
-      if (udid === 'explode') throw new Error('source down');
+      if (udid === exploding) throw new Error('source down');
       return { status: 200, body: { packs: [], stale: false }, headers: { 'x-catalog': '1' } };
     },
   };
@@ -31,13 +33,15 @@ describe('CORS, catalog and extra routes', () => {
     expect(a.headers.get('access-control-allow-origin')).toBe('*');
   });
 
-  it('serves GET /v1/catalog through the catalog service, and 400 without appId or udid', async () => {
-    const a = await call(t.url, 'GET', `/v1/catalog?appId=${APP_ID}&udid=u1`);
+  it("serves GET /v1/catalog through the catalog service, for the token's player, and 401 without a token", async () => {
+    const s = await login(t.url, 'catalog-u1');
+    const a = await call(t.url, 'GET', `/v1/catalog?appId=${APP_ID}&udid=u1`, { token: s.token });
     expect([a.status, a.body, a.headers.get('x-catalog')]).toEqual([200, { packs: [], stale: false }, '1']);
-    expect(asked).toContainEqual([APP_ID, 'u1']);
-    expect((await call(t.url, 'GET', `/v1/catalog?appId=${APP_ID}`)).body.error.field).toBe('udid');
-    expect((await call(t.url, 'GET', '/v1/catalog?udid=u')).body.error.field).toBe('appId');
-    const down = await call(t.url, 'GET', `/v1/catalog?appId=${APP_ID}&udid=explode`);
+    expect(asked).toEqual([[APP_ID, catalogUdid(APP_ID, s.openid)]]);
+    expect((await call(t.url, 'GET', `/v1/catalog?appId=${APP_ID}&udid=u1`)).status).toBe(401);
+    const boom = await login(t.url, 'catalog-explode');
+    exploding = catalogUdid(APP_ID, boom.openid);
+    const down = await call(t.url, 'GET', '/v1/catalog', { token: boom.token });
     expect([down.status, down.body.error.code]).toEqual([502, 'CATALOG_UNAVAILABLE']);
   });
 

@@ -118,7 +118,7 @@ describe('POST /v1/purchases', () => {
     // Nothing was stored by any of them.
     const rows = await t.relay.storage.listDeliveries({ appId: APP_ID, limit: 10_000 });
     expect(rows.some((d) => d.orderId === body.reports[0].orderId)).toBe(false);
-    expect(verifySessionToken(s.token, SESSION_SECRET, Date.now()).ok).toBe(true);
+    expect(verifySessionToken(s.token, { secret: SESSION_SECRET, audience: 'sandbox', ttlSeconds: t.config.session.ttlSeconds }, Date.now()).ok).toBe(true);
   });
 
   it('records the socket address as the client IP when no proxy is trusted, ignoring X-Forwarded-For', async () => {

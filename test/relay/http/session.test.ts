@@ -15,7 +15,7 @@ describe('POST /v1/session (sandbox)', () => {
     const a = await call(t.url, 'POST', '/v1/session', { body: { appId: APP_ID, code: 'anything' } });
     expect(a.status).toBe(200);
     expect(a.body.openid).toMatch(/^sandbox-/);
-    const v = verifySessionToken(a.body.token, SESSION_SECRET, Date.now());
+    const v = verifySessionToken(a.body.token, { secret: SESSION_SECRET, audience: 'sandbox', ttlSeconds: t.config.session.ttlSeconds }, Date.now());
     expect(v).toEqual({ ok: true, claims: { appId: APP_ID, openid: a.body.openid, expiresAt: a.body.expiresAt } });
     // The default TTL is a week.
     expect(a.body.expiresAt - Date.now()).toBeGreaterThan(7 * 24 * 3600 * 1000 - 5000);

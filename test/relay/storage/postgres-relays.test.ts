@@ -40,6 +40,8 @@ describe('two relays on one PostgreSQL database', () => {
       session: { mode: 'sandbox', secret: 'two-relays-session-secret-0123456789' },
       // 25 purchases per player in a few seconds: far past the per-player defaults, which this test is not about.
       limits: { reportsPerPlayerPerMinute: 1000 },
+      // Sandbox logins against fake upstreams: allowed on purpose.
+      allowSandboxRevenue: true,
       delivery: { baseDelayMs: 10, maxDelayMs: 200, pollIntervalMs: 20, leaseMs: 10_000, maxAttempts: 50 },
       games: [
         {

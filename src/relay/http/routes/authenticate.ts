@@ -9,7 +9,11 @@ const REASONS: Record<string, string> = {
   'bad-algorithm': 'the token is not HS256',
   'bad-signature': 'the token signature is invalid',
   expired: 'the token has expired; log in again',
-  'bad-claims': 'the token lacks its appId, openid or expiry',
+  'bad-claims': 'the token lacks its appId, openid, issue time or expiry',
+  'wrong-issuer': 'the token was not issued by this relay',
+  'wrong-audience': "the token is for another kind of session than this relay's",
+  'too-long-lived': 'the token claims a lifetime longer than this relay grants',
+  'issued-in-future': 'the token claims to be issued in the future',
 };
 
 /** The session of a `Bearer` request, or a 401 that says what is wrong with the token. */

@@ -1,19 +1,23 @@
+import { catalogUdid } from '../../catalog/catalog-udid';
 import { HttpError } from '../http-error';
 import { sendJson } from '../json-response';
 import type { RelayContext, RouteRequest } from '../relay-context';
+import { authenticate } from './authenticate';
 
-/** `GET /v1/catalog?appId=&udid=`: delegated to the catalog service. */
+/**
+ * `GET /v1/catalog` (Bearer session token): the catalog of the token's game with the token's player's own fields.
+ * The player is the token's: a `udid` in the query (sent by older clients) is ignored, and an `appId` must be the
+ * token's. See `catalog-udid.ts`.
+ */
 export async function handleCatalog(ctx: RelayContext, r: RouteRequest): Promise<void> {
-  const appId = r.url.searchParams.get('appId') ?? '';
-  const udid = r.url.searchParams.get('udid') ?? '';
-  if (appId === '' || appId.length > 64) throw new HttpError(400, 'INVALID_QUERY', 'appId: required, at most 64 chars', 'appId');
-  if (!ctx.games.has(appId)) throw new HttpError(400, 'UNKNOWN_APP', `appId: no game "${appId}" is configured on this relay`, 'appId');
-  if (udid === '' || udid.length > 128) throw new HttpError(400, 'INVALID_QUERY', 'udid: required, at most 128 chars', 'udid');
+  const session = authenticate(ctx, r.req);
+  const appId = r.url.searchParams.get('appId');
+  if (appId !== null && appId !== session.appId) throw new HttpError(400, 'INVALID_QUERY', "appId: must equal the session's appId", 'appId');
   let answer;
   try {
-    answer = await ctx.catalog.get(appId, udid);
+    answer = await ctx.catalog.get(session.appId, catalogUdid(session.appId, session.openid));
   } catch (err) {
-    ctx.log.error({ err, appId }, 'catalog service failed');
+    ctx.log.error({ err, appId: session.appId }, 'catalog service failed');
     throw new HttpError(502, 'CATALOG_UNAVAILABLE', 'the catalog is unavailable; retry later');
   }
   sendJson(r.res, answer.status, answer.body, answer.headers ?? {});

@@ -1,5 +1,6 @@
 import { ORDER_ERROR_CODES, OrderRequestSchema, type OrderResponse } from '../../../shared/schemas/order-api';
 import type { Catalog } from '../../../shared/schemas/catalog';
+import { catalogUdid } from '../../catalog/catalog-udid';
 import { findProduct, type CatalogProduct } from '../../catalog/find-product';
 import type { GameConfig } from '../../config/config-schema';
 import { wechatPayment } from '../../platforms/wechat/wechat-payment';
@@ -66,7 +67,8 @@ export async function handleOrders(ctx: RelayContext, r: RouteRequest): Promise<
 async function catalogProduct(ctx: RelayContext, appId: string, openid: string, productId: string): Promise<CatalogProduct> {
   let answer;
   try {
-    answer = await ctx.catalog.get(appId, openid);
+    // The player's own copy (per-player prices and limits), asked under the same udid as GET /v1/catalog.
+    answer = await ctx.catalog.get(appId, catalogUdid(appId, openid));
   } catch (err) {
     ctx.log.error({ err, appId }, 'catalog service failed while making an order');
     answer = undefined;

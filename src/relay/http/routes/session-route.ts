@@ -1,6 +1,6 @@
 import { SessionRequestSchema, type SessionResponse } from '../../../shared/schemas/relay-api';
 import { sandboxOpenid } from '../../session/sandbox-openid';
-import { issueSessionToken } from '../../session/session-token';
+import { issueSessionToken, sessionPolicy } from '../../session/session-token';
 import { code2session } from '../../session/wechat-code2session';
 import { HttpError } from '../http-error';
 import { sendJson } from '../json-response';
@@ -20,7 +20,7 @@ export async function handleSession(ctx: RelayContext, r: RouteRequest): Promise
   const game = ctx.games.get(appId);
   if (!game) throw new HttpError(400, 'UNKNOWN_APP', `appId: no game "${appId}" is configured on this relay`, 'appId');
   const openid = ctx.config.session.mode === 'sandbox' ? sandboxOpenid(appId, code) : await wechatLogin(ctx, appId, code);
-  const { token, expiresAt } = issueSessionToken({ appId, openid }, ctx.config.session.secret, ctx.config.session.ttlSeconds, ctx.now());
+  const { token, expiresAt } = issueSessionToken({ appId, openid }, sessionPolicy(ctx.config.session), ctx.now());
   const answer: SessionResponse = { token, openid, expiresAt };
   sendJson(r.res, 200, answer);
 }

@@ -2,7 +2,10 @@ import type { Catalog } from '../../shared/schemas/catalog-types';
 import type { Platform, HttpResponse } from '../platform/platform';
 export interface CatalogClientDeps {
     platform: Platform;
-    /** An authenticated GET to the relay (the kit adds the token and re-logs in once on 401). */
+    /**
+     * An authenticated GET to the relay: the relay answers 401 without the session token, and serves the per-player
+     * fields of the token's player only. The kit adds the token and re-logs in once on 401.
+     */
     relayGet(pathAndQuery: string): Promise<HttpResponse>;
     appId: string;
     /** @default 300000 (5 minutes) */
