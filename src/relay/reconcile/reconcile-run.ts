@@ -5,7 +5,7 @@ import { GRAVITY_MAX_PAGE_SIZE } from './gravity-wire';
 import { RateGate } from './rate-gate';
 import { ReconcileError } from './reconcile-error';
 import { headerKey, loadHeader, loadPages, newHeader, pruneRun, saveHeader, savePage, type RunHeader } from './reconcile-state';
-import type { ReconcileStore } from './reconcile-store';
+import type { ReconcileRefund, ReconcileStore } from './reconcile-store';
 import { reconcileWindow } from './reconcile-window';
 
 export interface GravityTarget {
@@ -65,6 +65,8 @@ export interface ReconcileOutcome {
   reused: boolean;
   /** Gravity's total moved during the pull: a missing or duplicate row may be a paging artifact. */
   totalChanged: boolean;
+  /** Refunds the platform reported in the window (verified revenue); Gravity's report has none to compare with. */
+  refunds: ReconcileRefund[];
 }
 
 /** Pulls Gravity's orders for the range (resuming a stored pull) and compares them with the relay's purchases. */
@@ -145,5 +147,6 @@ export async function runReconcile(o: ReconcileRunOptions): Promise<ReconcileOut
   const margin = o.boundaryMarginMs ?? 3600_000;
   const purchases = await o.store.purchasesBetween(o.appId, window.fromMs - margin, window.toMs + margin);
   const report = compareOrders(orders, purchases, window);
-  return { report, pagesFetched, totalPages: lastPage, gravityTotal: h.totalNumber ?? orders.length, reused, totalChanged: h.totalChanged };
+  const refunds = await o.store.refundsBetween(o.appId, window.fromMs, window.toMs);
+  return { report, pagesFetched, totalPages: lastPage, gravityTotal: h.totalNumber ?? orders.length, reused, totalChanged: h.totalChanged, refunds };
 }

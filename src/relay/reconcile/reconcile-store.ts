@@ -13,6 +13,18 @@ export interface ReconcileStore {
   setState(key: string, value: string): Promise<void>;
   /** Accepted purchases of `appId` whose `paidAt` is in `[fromMs, toMs)`. */
   purchasesBetween(appId: string, fromMs: number, toMs: number): Promise<ReconcilePurchase[]>;
+  /** Refunds the platform reported for `appId` (verified revenue), received in `[fromMs, toMs)`, oldest first. */
+  refundsBetween(appId: string, fromMs: number, toMs: number): Promise<ReconcileRefund[]>;
+}
+
+export interface ReconcileRefund {
+  orderId: string;
+  refundId: string;
+  /** Minor units (fen). */
+  amount: number;
+  /** 0 live, 1 sandbox (never revenue, listed all the same). */
+  env: 0 | 1;
+  receivedAt: number;
 }
 
 export interface ReconcilePurchase {

@@ -2,6 +2,8 @@ import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DiffRow, ReconcileReport } from './compare';
 import type { ReconcileOutcome } from './reconcile-run';
+import type { ReconcileRefund } from './reconcile-store';
+import { CST_OFFSET_MINUTES, formatWallClock } from '../../shared/time/zoned-time';
 
 /** What the summary and the files say about where the numbers came from. */
 export interface ReportMeta {
@@ -49,6 +51,8 @@ export function summaryTable(outcome: ReconcileOutcome, meta: ReportMeta): strin
     '  Gravity postback status (distinct orders)',
     ...Object.entries(r.statusCounts).map(([s, v]) => line(`  ${STATUS_NAMES[s] ?? s}`, v)),
   ];
+  const live = outcome.refunds.filter((f) => f.env === 0);
+  lines.push('', line('platform refunds', live.length), line('  refunded (minor units)', live.reduce((a, f) => a + f.amount, 0)));
   if (outcome.totalChanged) {
     lines.push('', "  warning: Gravity's total changed during the pull (late orders); rows may have shifted between pages.",
       '  Rerun with --fresh to confirm the missing and duplicate rows.');
@@ -59,6 +63,13 @@ export function summaryTable(outcome: ReconcileOutcome, meta: ReportMeta): strin
 export function toCsv(rows: readonly DiffRow[]): string {
   const head = COLUMNS.map(([, name]) => name).join(',');
   const body = rows.map((row) => COLUMNS.map(([key]) => csvCell(row[key])).join(','));
+  return [head, ...body].join('\r\n') + '\r\n';
+}
+
+/** The platform's refunds of the window (`minigame_pay_refund_succ_notify`), one row each; env 1 rows are sandbox. */
+export function refundsCsv(rows: readonly ReconcileRefund[]): string {
+  const head = 'order_id,refund_id,refund_amount_minor,env,received_at_cst';
+  const body = rows.map((f) => [csvCell(f.orderId), csvCell(f.refundId), csvCell(f.amount), csvCell(f.env), csvCell(formatWallClock(f.receivedAt, CST_OFFSET_MINUTES))].join(','));
   return [head, ...body].join('\r\n') + '\r\n';
 }
 
@@ -95,9 +106,12 @@ export function writeReport(dir: string, outcome: ReconcileOutcome, meta: Report
     put(`${file}.csv`, toCsv(rows));
     put(`${file}.json`, `${JSON.stringify({ kind: file, appId: meta.appId, gravityAppId: meta.gravityAppId, fromDay: r.fromDay, toDay: r.toDay, count: rows.length, rows }, null, 2)}\n`);
   }
+  put('refunds.csv', refundsCsv(outcome.refunds));
+  put('refunds.json', `${JSON.stringify({ kind: 'refunds', appId: meta.appId, fromDay: r.fromDay, toDay: r.toDay, count: outcome.refunds.length, rows: outcome.refunds }, null, 2)}\n`);
   put('summary.json', `${JSON.stringify({
     appId: meta.appId, gravityAppId: meta.gravityAppId, fromDay: r.fromDay, toDay: r.toDay,
     counts: r.counts, statusCounts: r.statusCounts,
+    refunds: { count: outcome.refunds.filter((f) => f.env === 0).length, amount: outcome.refunds.filter((f) => f.env === 0).reduce((a, f) => a + f.amount, 0) },
     gravityRows: outcome.gravityTotal, pages: outcome.totalPages, reusedPull: outcome.reused, gravityTotalChanged: outcome.totalChanged,
   }, null, 2)}\n`);
   return written;

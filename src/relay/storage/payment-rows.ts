@@ -1,5 +1,6 @@
 import type { OrderContext } from '../../shared/schemas/order-api';
 import type { PurchaseReport } from '../../shared/schemas/purchase-report';
+import type { ReconcileRefund } from '../reconcile/reconcile-store';
 import type { OrderRecord, OrderState, PaymentEventKind, PaymentStats, Proof, StoredPaymentEvent } from './payment-store';
 
 /** The `orders` columns every read selects, the same on SQLite and Postgres. */
@@ -98,4 +99,9 @@ export const EVENT_KINDS: readonly PaymentEventKind[] = ['proof', 'refund', 'ano
 
 export function emptyPaymentStats(): PaymentStats {
   return { orders: { pending: 0, sandbox: 0, unverified: 0 }, events: {}, refundedAmount: 0 };
+}
+
+/** Refund events as reconcile lists them (the refund id is the event key). */
+export function toReconcileRefunds(events: readonly StoredPaymentEvent[]): ReconcileRefund[] {
+  return events.map((e) => ({ orderId: e.orderId, refundId: e.eventKey, amount: e.amount ?? 0, env: e.env, receivedAt: e.receivedAt }));
 }

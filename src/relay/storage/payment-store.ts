@@ -35,6 +35,8 @@ export interface PaymentStore {
   addRefund(appId: string, orderId: string, amount: number): Promise<void>;
   listOrders(filter: OrderFilter): Promise<OrderRecord[]>;
   listEvents(filter: { kind?: PaymentEventKind; appId?: string; limit?: number }): Promise<StoredPaymentEvent[]>;
+  /** Events of one kind of `appId` received in `[fromMs, toMs)`, oldest first (reconcile's refunds). */
+  eventsBetween(appId: string, kind: PaymentEventKind, fromMs: number, toMs: number): Promise<StoredPaymentEvent[]>;
   /** For `/metrics`: orders per non-final state, events per kind, refunded minor units. Index reads only. */
   paymentStats(): Promise<PaymentStats>;
 

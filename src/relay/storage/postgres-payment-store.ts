@@ -149,6 +149,15 @@ export class PostgresPaymentStore implements PaymentStore {
     return r.rows.map(toStoredEvent);
   }
 
+  async eventsBetween(appId: string, kind: PaymentEventKind, fromMs: number, toMs: number): Promise<StoredPaymentEvent[]> {
+    const r = await this.pool.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM payment_events WHERE app_id = $1 AND kind = $2 AND received_at >= $3 AND received_at < $4
+       ORDER BY received_at, id`,
+      [appId, kind, fromMs, toMs],
+    );
+    return r.rows.map(toStoredEvent);
+  }
+
   async paymentStats(): Promise<PaymentStats> {
     const stats = emptyPaymentStats();
     const [orders, events, refunded] = await Promise.all([

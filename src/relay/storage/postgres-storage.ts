@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { Pool, type PoolClient, types as pgTypes } from 'pg';
 import type { PurchaseReport } from '../../shared/schemas/purchase-report';
 import type { SinkName } from '../config/config-schema';
-import type { ReconcilePurchase } from '../reconcile/reconcile-store';
+import type { ReconcilePurchase, ReconcileRefund } from '../reconcile/reconcile-store';
+import { toReconcileRefunds } from './payment-rows';
 import { createGroupCommit, type GroupCommit } from './group-commit';
 import { POSTGRES_MIGRATIONS } from './migrations/postgres-migrations';
 import { conflictingFields, type OrderIdentity } from './order-identity';
@@ -370,6 +371,10 @@ export class PostgresStorage implements Storage {
        ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
       [key, value, Date.now()],
     );
+  }
+
+  async refundsBetween(appId: string, fromMs: number, toMs: number): Promise<ReconcileRefund[]> {
+    return toReconcileRefunds(await this.payments.eventsBetween(appId, 'refund', fromMs, toMs));
   }
 
   async purchasesBetween(appId: string, fromMs: number, toMs: number): Promise<ReconcilePurchase[]> {

@@ -148,6 +148,13 @@ export class SqlitePaymentStore implements PaymentStore {
     return rows.map(toStoredEvent);
   }
 
+  async eventsBetween(appId: string, kind: PaymentEventKind, fromMs: number, toMs: number): Promise<StoredPaymentEvent[]> {
+    const rows = this.stmt(
+      `SELECT ${EVENT_COLUMNS} FROM payment_events WHERE app_id = ? AND kind = ? AND received_at >= ? AND received_at < ? ORDER BY received_at, id`,
+    ).all(appId, kind, fromMs, toMs) as EventRow[];
+    return rows.map(toStoredEvent);
+  }
+
   async paymentStats(): Promise<PaymentStats> {
     const stats = emptyPaymentStats();
     const countState = this.stmt("SELECT COUNT(*) FROM orders WHERE state = ?").pluck();

@@ -4,7 +4,8 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { PurchaseReport } from '../../shared/schemas/purchase-report';
 import type { SinkName } from '../config/config-schema';
-import type { ReconcilePurchase } from '../reconcile/reconcile-store';
+import type { ReconcilePurchase, ReconcileRefund } from '../reconcile/reconcile-store';
+import { toReconcileRefunds } from './payment-rows';
 import { createGroupCommit, type GroupCommit } from './group-commit';
 import { conflictingFields } from './order-identity';
 import { decodeStoredReport, encodeStoredReport, type ReportColumns } from './stored-report';
@@ -377,6 +378,10 @@ export class SqliteStorage implements Storage {
          ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
       )
       .run(key, value, at);
+  }
+
+  async refundsBetween(appId: string, fromMs: number, toMs: number): Promise<ReconcileRefund[]> {
+    return toReconcileRefunds(await this.payments.eventsBetween(appId, 'refund', fromMs, toMs));
   }
 
   async purchasesBetween(appId: string, fromMs: number, toMs: number): Promise<ReconcilePurchase[]> {

@@ -21,7 +21,11 @@ const report = compareOrders(
   ],
   W,
 );
-const outcome: ReconcileOutcome = { report, pagesFetched: 1, totalPages: 1, gravityTotal: 3, reused: false, totalChanged: false };
+const refunds = [
+  { orderId: 'both-ok', refundId: 'rf-1', amount: 300, env: 0 as const, receivedAt: Date.UTC(2025, 2, 1, 2, 0, 0) },
+  { orderId: '=HYPERLINK("x")', refundId: 'rf-2', amount: 100, env: 1 as const, receivedAt: Date.UTC(2025, 2, 1, 3, 0, 0) },
+];
+const outcome: ReconcileOutcome = { report, pagesFetched: 1, totalPages: 1, gravityTotal: 3, reused: false, totalChanged: false, refunds };
 const meta = { appId: 'wx1234567891234567', gravityAppId: 17802622 };
 
 describe('reconcile report files', () => {
@@ -45,6 +49,9 @@ describe('reconcile report files', () => {
         '    posted back                   1',
         '    postback failed               1',
         '    postback skipped              0',
+        '',
+        '  platform refunds                1',
+        '    refunded (minor units)        300',
       ].join('\n'),
     );
   });
@@ -58,11 +65,19 @@ describe('reconcile report files', () => {
 
   it('writes every kind as CSV and JSON plus a summary, with no temp files left', () => {
     const files = writeReport(dir, outcome, meta);
-    expect(files).toHaveLength(9);
+    expect(files).toHaveLength(11);
     expect(readdirSync(dir).sort()).toEqual([
       'amount-mismatch.csv', 'amount-mismatch.json', 'duplicate-in-gravity.csv', 'duplicate-in-gravity.json',
-      'missing-in-gravity.csv', 'missing-in-gravity.json', 'missing-in-relay.csv', 'missing-in-relay.json', 'summary.json',
+      'missing-in-gravity.csv', 'missing-in-gravity.json', 'missing-in-relay.csv', 'missing-in-relay.json',
+      'refunds.csv', 'refunds.json', 'summary.json',
     ]);
+    // Refunds: the sandbox one listed too (env 1), its formula-like order id neutralised, only live ones summed.
+    expect(readFileSync(join(dir, 'refunds.csv'), 'utf8')).toBe(
+      'order_id,refund_id,refund_amount_minor,env,received_at_cst\r\n' +
+        'both-ok,rf-1,300,0,2025-03-01 10:00:00\r\n' +
+        `"'=HYPERLINK(""x"")",rf-2,100,1,2025-03-01 11:00:00\r\n`,
+    );
+    expect(JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8')).refunds).toEqual({ count: 1, amount: 300 });
     const mismatch = JSON.parse(readFileSync(join(dir, 'amount-mismatch.json'), 'utf8'));
     expect(mismatch).toEqual({
       kind: 'amount-mismatch', appId: meta.appId, gravityAppId: 17802622, fromDay: '2025-03-01', toDay: '2025-03-01', count: 1,

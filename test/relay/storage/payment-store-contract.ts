@@ -96,6 +96,11 @@ export function describePaymentStoreContract(name: string, make: () => Promise<S
       expect(await p.eventsOf(APP_ID, 'ord1')).toEqual([expect.objectContaining({ kind: 'refund', amount: 300, eventKey: 'r1' })]);
       expect(await p.paymentStats()).toMatchObject({ events: { refund: 1 }, refundedAmount: 300 });
       expect(await p.listEvents({ kind: 'anomaly' })).toEqual([]);
+      // What reconcile lists: refunds received in the window only.
+      await p.recordEvent({ ...refund, eventKey: 'r2', amount: 50, receivedAt: T0 + 10_000 });
+      expect(await h.storage.refundsBetween(APP_ID, T0, T0 + 10_000)).toEqual([{ orderId: 'ord1', refundId: 'r1', amount: 300, env: 0, receivedAt: T0 }]);
+      expect((await h.storage.refundsBetween(APP_ID, T0 + 1, T0 + 10_001)).map((f) => f.refundId)).toEqual(['r2']);
+      expect(await h.storage.refundsBetween('wxother', 0, T0 * 2)).toEqual([]);
     });
 
     it('keeps one sealed session key per player, replaced at login, marked stale on request', async () => {
