@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { createCatalogService, type CatalogService } from './catalog/catalog-service';
 import { SINK_NAMES, revenueMode, type RelayConfig } from './config/config-schema';
 import { createDeliveryWorker } from './delivery/worker';
+import { startDeliveryThread, type DeliveryThread } from './delivery/delivery-thread';
 import type { ExtraRoute, RelayContext } from './http/relay-context';
 import { createRateLimiter } from './http/rate-limiter';
 import { createReportLimiter } from './http/report-limiter';
@@ -46,6 +47,13 @@ export interface RelayOptions {
   wechatTimeoutMs?: number;
   /** Run the delivery worker (off only for tests of ingest alone). @default true */
   deliveries?: boolean;
+  /**
+   * Run the delivery worker's requests in their own thread (`delivery/delivery-thread.ts`), so delivery uses a
+   * second core instead of the event loop that ingests; claims and results still go through this relay's storage.
+   * `purchase-relay start` turns it on. Ignored (in-process) with a custom `now`, which cannot cross threads.
+   * @default false
+   */
+  deliveryThread?: boolean;
   /** How often the order query loop looks for due orders (verified games). @default 5000 */
   queryPollMs?: number;
   /** Free bytes on the SQLite database's file system, for `storage.minFreeBytes`. @default fs.statfs of its directory */
@@ -87,7 +95,7 @@ export function createRelay(config: RelayConfig, options: RelayOptions = {}): Re
   let metrics: RelayMetrics | undefined;
   let server: Server | undefined;
   let url: string | undefined;
-  let worker: ReturnType<typeof createDeliveryWorker> | undefined;
+  let worker: ReturnType<typeof createDeliveryWorker> | DeliveryThread | undefined;
   let schedules: { stop(): void } | undefined;
   let queries: { stop(): Promise<void> } | undefined;
   let starting: Promise<string> | undefined;
@@ -166,8 +174,16 @@ export function createRelay(config: RelayConfig, options: RelayOptions = {}): Re
     url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
     if (options.deliveries ?? true) {
       const m = metrics;
-      worker = createDeliveryWorker({ storage, config, sinks: SINKS, log, now, onAttempt: (sink, outcome, ms) => m.onAttempt(sink, outcome, ms) });
-      worker.start();
+      // No sink enabled: no loop would run, and a thread would only cost its memory.
+      if (options.deliveryThread && options.now === undefined && enabled.length > 0) {
+        const thread = startDeliveryThread({ config, storage, log, onAttempts: (list) => list.forEach(([sink, outcome]) => m.onAttempt(sink, outcome, 0)) });
+        worker = thread;
+        await thread.start();
+      } else {
+        const w = createDeliveryWorker({ storage, config, sinks: SINKS, log, now, onAttempt: (sink, outcome, ms) => m.onAttempt(sink, outcome, ms) });
+        worker = w;
+        w.start();
+      }
     }
     schedules = startReconcileSchedules({ config, store: storage, log });
     if (sessionKeys !== undefined && kek !== undefined && config.games.some((g) => g.wechat?.pay !== undefined)) {
