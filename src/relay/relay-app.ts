@@ -17,6 +17,7 @@ import { SINKS } from './sinks';
 import { createSessionVerifier } from './session/session-verifier';
 import { createFreeSpaceGuard, DEFAULT_MIN_FREE_BYTES, type FreeSpaceGuard, type FreeSpaceProbe } from './storage/free-space';
 import { openStorage } from './storage/open-storage';
+import { startRetention } from './storage/retention';
 import type { Storage } from './storage/storage';
 import { findProduct } from './catalog/find-product';
 import type { Catalog } from '../shared/schemas/catalog';
@@ -97,6 +98,7 @@ export function createRelay(config: RelayConfig, options: RelayOptions = {}): Re
   let url: string | undefined;
   let worker: ReturnType<typeof createDeliveryWorker> | DeliveryThread | undefined;
   let schedules: { stop(): void } | undefined;
+  let retention: { stop(): Promise<void> } | undefined;
   let queries: { stop(): Promise<void> } | undefined;
   let starting: Promise<string> | undefined;
 
@@ -186,6 +188,7 @@ export function createRelay(config: RelayConfig, options: RelayOptions = {}): Re
       }
     }
     schedules = startReconcileSchedules({ config, store: storage, log });
+    retention = startRetention({ storage, retention: config.retention, log, now });
     if (sessionKeys !== undefined && kek !== undefined && config.games.some((g) => g.wechat?.pay !== undefined)) {
       const accessTokens = createAccessTokens(st, kek, now, ctx.wechatTimeoutMs);
       const catalogPrice = async (appId: string, uid: string, productId: string) => {
@@ -209,6 +212,8 @@ export function createRelay(config: RelayConfig, options: RelayOptions = {}): Re
   async function stopAll(): Promise<void> {
     schedules?.stop();
     schedules = undefined;
+    await retention?.stop();
+    retention = undefined;
     await queries?.stop();
     queries = undefined;
     if (server) {
