@@ -5,6 +5,7 @@ import { createCatalogService, type CatalogService } from './catalog/catalog-ser
 import { SINK_NAMES, revenueMode, type RelayConfig } from './config/config-schema';
 import { sandboxRevenueProblems } from './config/sandbox-revenue';
 import { createDeliveryWorker } from './delivery/worker';
+import { startDeliveryThread, type DeliveryThread } from './delivery/delivery-thread';
 import type { ExtraRoute, RelayContext } from './http/relay-context';
 import { createRateLimiter } from './http/rate-limiter';
 import { createReportLimiter } from './http/report-limiter';
@@ -18,6 +19,7 @@ import { createSessionVerifier } from './session/session-verifier';
 import { createFreeSpaceGuard, DEFAULT_MIN_FREE_BYTES, type FreeSpaceGuard, type FreeSpaceProbe } from './storage/free-space';
 import { sessionPolicy } from './session/session-token';
 import { openStorage } from './storage/open-storage';
+import { startRetention } from './storage/retention';
 import type { Storage } from './storage/storage';
 import { catalogUdid } from './catalog/catalog-udid';
 import { findProduct } from './catalog/find-product';
@@ -49,6 +51,13 @@ export interface RelayOptions {
   wechatTimeoutMs?: number;
   /** Run the delivery worker (off only for tests of ingest alone). @default true */
   deliveries?: boolean;
+  /**
+   * Run the delivery worker's requests in their own thread (`delivery/delivery-thread.ts`), so delivery uses a
+   * second core instead of the event loop that ingests; claims and results still go through this relay's storage.
+   * `purchase-relay start` turns it on. Ignored (in-process) with a custom `now`, which cannot cross threads.
+   * @default false
+   */
+  deliveryThread?: boolean;
   /** How often the order query loop looks for due orders (verified games). @default 5000 */
   queryPollMs?: number;
   /** Free bytes on the SQLite database's file system, for `storage.minFreeBytes`. @default fs.statfs of its directory */
@@ -90,8 +99,9 @@ export function createRelay(config: RelayConfig, options: RelayOptions = {}): Re
   let metrics: RelayMetrics | undefined;
   let server: Server | undefined;
   let url: string | undefined;
-  let worker: ReturnType<typeof createDeliveryWorker> | undefined;
+  let worker: ReturnType<typeof createDeliveryWorker> | DeliveryThread | undefined;
   let schedules: { stop(): void } | undefined;
+  let retention: { stop(): Promise<void> } | undefined;
   let queries: { stop(): Promise<void> } | undefined;
   let starting: Promise<string> | undefined;
 
@@ -169,10 +179,19 @@ export function createRelay(config: RelayConfig, options: RelayOptions = {}): Re
     url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
     if (options.deliveries ?? true) {
       const m = metrics;
-      worker = createDeliveryWorker({ storage, config, sinks: SINKS, log, now, onAttempt: (sink, outcome, ms) => m.onAttempt(sink, outcome, ms) });
-      worker.start();
+      // No sink enabled: no loop would run, and a thread would only cost its memory.
+      if (options.deliveryThread && options.now === undefined && enabled.length > 0) {
+        const thread = startDeliveryThread({ config, storage, log, onAttempts: (list) => list.forEach(([sink, outcome]) => m.onAttempt(sink, outcome, 0)) });
+        worker = thread;
+        await thread.start();
+      } else {
+        const w = createDeliveryWorker({ storage, config, sinks: SINKS, log, now, onAttempt: (sink, outcome, ms) => m.onAttempt(sink, outcome, ms) });
+        worker = w;
+        w.start();
+      }
     }
     schedules = startReconcileSchedules({ config, store: storage, log });
+    retention = startRetention({ storage, retention: config.retention, log, now });
     if (sessionKeys !== undefined && kek !== undefined && config.games.some((g) => g.wechat?.pay !== undefined)) {
       const accessTokens = createAccessTokens(st, kek, now, ctx.wechatTimeoutMs);
       const catalogPrice = async (appId: string, uid: string, productId: string) => {
@@ -196,6 +215,8 @@ export function createRelay(config: RelayConfig, options: RelayOptions = {}): Re
   async function stopAll(): Promise<void> {
     schedules?.stop();
     schedules = undefined;
+    await retention?.stop();
+    retention = undefined;
     await queries?.stop();
     queries = undefined;
     if (server) {

@@ -59,7 +59,8 @@ async function startCommand(argv: readonly string[], io: CliIo): Promise<number>
     io.err(`purchase-relay start: unexpected argument "${loaded.rest[0]}"`);
     return 2;
   }
-  const relay = createRelay(loaded.config);
+  // PURCHASE_RELAY_DELIVERY_THREAD=0 keeps delivery on the main thread (the bench compares both).
+  const relay = createRelay(loaded.config, { deliveryThread: io.env.PURCHASE_RELAY_DELIVERY_THREAD !== '0' });
   try {
     const url = await relay.start();
     io.out(`purchase-relay listening on ${url}`);

@@ -246,6 +246,26 @@ export const RelayConfigSchema = z.object({
       pollIntervalMs: z.number().int().positive().default(500),
     })
     .default({ maxAttempts: 12, maxAgeSeconds: 48 * 3600, baseDelayMs: 1000, maxDelayMs: 600_000, leaseMs: 30_000, concurrencyPerSink: 32, pollIntervalMs: 500 }),
+  /**
+   * What the relay forgets, and when (`storage/retention.ts`). A purchase every enabled sink has is cut down to what
+   * duplicate detection, first pay and reconcile need (its identity columns; its delivery rows go) after
+   * `deliveredDays`, and forgotten after `dedupDays` counted from its `paidAt`. Whether a player ever paid is kept
+   * for good (`payers`). Purchases with a dead or pending delivery, and verified-revenue orders, are never pruned.
+   */
+  retention: z
+    .object({
+      /** Days a fully delivered purchase keeps its report and delivery rows. @default 30 */
+      deliveredDays: z.number().positive().default(30),
+      /**
+       * Days (from `paidAt`) an order id is remembered, so a resend answers `duplicate` (or ORDER_ID_CONFLICT), and
+       * reconcile can compare. The default is the oldest `paidAt` the relay accepts (`http/paid-at-window.ts`), so
+       * every report it could still accept is recognised. @default 400
+       */
+      dedupDays: z.number().positive().default(400),
+      /** How often pruning looks for work (it then works in small batches until none is left). @default 600000 */
+      intervalMs: z.number().int().positive().default(600_000),
+    })
+    .default({ deliveredDays: 30, dedupDays: 400, intervalMs: 600_000 }),
   games: z.array(GameConfigSchema).min(1),
 });
 

@@ -28,7 +28,8 @@ export type AttemptOutcome = 'delivered' | 'retry' | 'dead';
 const MAX_CLAIM_ROWS = 500;
 
 export interface DeliveryWorkerOptions {
-  storage: Storage;
+  /** Where rows are claimed and results recorded: the relay's storage, or the delivery thread's link to it. */
+  storage: Pick<Storage, 'claimDue' | 'complete'>;
   config: RelayConfig;
   /** The sinks (`SINKS` of `sinks/index.ts`), as a list or keyed by name. Only those some game enables run. */
   sinks: readonly AnySink[] | Readonly<Record<string, AnySink>>;

@@ -17,6 +17,8 @@ import type {
   DeliveryStatus,
   IngestItem,
   IngestOutcome,
+  PruneResult,
+  PruneStep,
   Storage,
   StorageStats,
 } from './storage';
@@ -159,7 +161,7 @@ export class PostgresStorage implements Storage {
     );
     const paid = await c.query<{ a: string; k: string }>(
       `SELECT DISTINCT x.a, x.u AS k FROM unnest($1::text[], $2::text[]) AS x(a, u)
-       WHERE EXISTS (SELECT 1 FROM purchases p WHERE p.app_id = x.a AND p.uid = x.u)`,
+       WHERE EXISTS (SELECT 1 FROM payers p WHERE p.app_id = x.a AND p.uid = x.u)`,
       [apps, items.map((i) => i.report.uid)],
     );
     const knownOrders = new Map<string, OrderIdentity>(
@@ -228,6 +230,13 @@ export class PostgresStorage implements Storage {
         sinks.push(sink);
         times.push(item.receivedAt);
       }
+    }
+    const payers = fresh.filter((x) => x.isFirstPay);
+    if (payers.length > 0) {
+      await c.query('INSERT INTO payers (app_id, uid) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING', [
+        payers.map((x) => x.item.report.appId),
+        payers.map((x) => x.item.report.uid),
+      ]);
     }
     if (purchaseIds.length === 0) return;
     await c.query(
@@ -341,6 +350,41 @@ export class PostgresStorage implements Storage {
       if (r.status === 'dead') stats.deadBySink![r.sink] = r.n;
     }
     return stats;
+  }
+
+  async prune(step: PruneStep): Promise<PruneResult> {
+    // SKIP LOCKED: relays pruning at once take different purchases. Rows are locked before their deliveries go.
+    const slimmed = await this.inTransaction((c) =>
+      c.query(
+        `WITH c AS (
+           SELECT p.id FROM purchases p
+           WHERE NOT p.slim AND p.received_at < $1
+             AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.purchase_id = p.id AND d.status <> 'delivered')
+           ORDER BY p.received_at LIMIT $2 FOR UPDATE SKIP LOCKED
+         ), gone AS (DELETE FROM deliveries d USING c WHERE d.purchase_id = c.id)
+         UPDATE purchases p SET slim = true, client_ip = '', report = json_build_object('productId', p.report::json->>'productId')::text
+         FROM c WHERE p.id = c.id`,
+        [step.slimBefore, step.limit],
+      ),
+    );
+    // Per game, along (app_id, paid_at); the games are read by a loose index scan of the (app_id, order_id) index.
+    const apps = await this.pool.query<{ app_id: string }>(
+      `WITH RECURSIVE a(app_id) AS (
+         SELECT MIN(app_id) FROM purchases
+         UNION ALL SELECT (SELECT MIN(app_id) FROM purchases WHERE app_id > a.app_id) FROM a WHERE a.app_id IS NOT NULL
+       ) SELECT app_id FROM a WHERE app_id IS NOT NULL`,
+    );
+    let forgotten = 0;
+    for (const { app_id: app } of apps.rows) {
+      if (forgotten >= step.limit) break;
+      const r = await this.pool.query(
+        `DELETE FROM purchases WHERE id IN (
+           SELECT id FROM purchases WHERE app_id = $1 AND paid_at < $2 AND slim ORDER BY paid_at LIMIT $3 FOR UPDATE SKIP LOCKED)`,
+        [app, step.forgetBefore, step.limit - forgotten],
+      );
+      forgotten += r.rowCount ?? 0;
+    }
+    return { slimmed: slimmed.rowCount ?? 0, forgotten };
   }
 
   async reserveCall(key: string, minIntervalMs: number, now: number): Promise<{ ok: true } | { ok: false; waitMs: number }> {

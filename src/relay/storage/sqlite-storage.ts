@@ -18,6 +18,8 @@ import type {
   DeliveryStatus,
   IngestItem,
   IngestOutcome,
+  PruneResult,
+  PruneStep,
   Storage,
   StorageStats,
 } from './storage';
@@ -50,8 +52,8 @@ interface CompleteItem {
 
 /**
  * The queries of `stats()`, each an index lookup or range (a test checks their plans). Row counts come from the
- * largest rowid: the relay never deletes a purchase or a delivery and SQLite assigns every id (max + 1; a
- * rolled-back or conflicting insert leaves no gap), so the largest id is the count. Pending and dead rows are counted
+ * largest rowid: SQLite assigns every id (max + 1; a rolled-back or conflicting insert leaves no gap) and retention
+ * never deletes the largest (`prune`), so the largest id is the count of every purchase and delivery ever stored. Pending and dead rows are counted
  * per sink in `deliveries_due` (sink, status, ...), whose ranges are as small as the queue; delivered is the rest.
  */
 export const SQLITE_STATS_QUERIES = {
@@ -144,7 +146,8 @@ export class SqliteStorage implements Storage {
   }
 
   private ingestNow(items: readonly IngestItem[]): IngestOutcome[] {
-    const hasPrior = this.stmt('SELECT 1 FROM purchases WHERE app_id = ? AND uid = ? LIMIT 1');
+    const hasPrior = this.stmt('SELECT 1 FROM payers WHERE app_id = ? AND uid = ?');
+    const addPayer = this.stmt('INSERT OR IGNORE INTO payers (app_id, uid) VALUES (?, ?)');
     const stored = this.stmt('SELECT uid, amount, currency, report FROM purchases WHERE app_id = ? AND order_id = ?');
     const insert = this.stmt(
       `INSERT INTO purchases (app_id, order_id, uid, amount, currency, paid_at, is_first_pay, client_ip, received_at, report)
@@ -170,6 +173,7 @@ export class SqliteStorage implements Storage {
             const fields = conflictingFields({ ...row, productId: (JSON.parse(row.report) as PurchaseReport).productId }, r);
             return fields.length === 0 ? { status: 'duplicate' } : { status: 'rejected', code: 'ORDER_ID_CONFLICT', fields };
           }
+          if (isFirstPay) addPayer.run(r.appId, r.uid);
           for (const sink of new Set(item.sinks)) {
             addDelivery.run(res.lastInsertRowid, sink, item.receivedAt, item.receivedAt, item.receivedAt);
           }
@@ -348,6 +352,54 @@ export class SqliteStorage implements Storage {
     });
     // One read transaction: the counts are of one snapshot even while another process writes.
     return read.deferred();
+  }
+
+  async prune(step: PruneStep): Promise<PruneResult> {
+    // The largest ids stay: stats() counts purchases and deliveries by them, and SQLite would hand a deleted largest
+    // id out again. Pruning need not survive a power cut (it is simply done again), so it skips the fsync.
+    const slimmable = this.stmt(
+      `SELECT p.id FROM purchases p
+       WHERE p.slim = 0 AND p.received_at < @before AND p.id < (SELECT MAX(id) FROM purchases)
+         AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.purchase_id = p.id
+                         AND (d.status <> 'delivered' OR d.id = (SELECT MAX(id) FROM deliveries)))
+       ORDER BY p.received_at LIMIT @limit`,
+    ).pluck();
+    const dropDeliveries = this.stmt('DELETE FROM deliveries WHERE purchase_id = ?');
+    const slim = this.stmt(
+      `UPDATE purchases SET slim = 1, client_ip = '', report = json_object('productId', json_extract(report, '$.productId'))
+       WHERE id = ?`,
+    );
+    const apps = this.stmt(
+      `WITH RECURSIVE a(app_id) AS (
+         SELECT MIN(app_id) FROM purchases
+         UNION ALL SELECT (SELECT MIN(app_id) FROM purchases WHERE app_id > a.app_id) FROM a WHERE a.app_id IS NOT NULL
+       ) SELECT app_id FROM a WHERE app_id IS NOT NULL`,
+    ).pluck();
+    const forgettable = this.stmt(
+      `SELECT id FROM purchases WHERE app_id = @app AND paid_at < @before AND slim = 1 AND id < (SELECT MAX(id) FROM purchases)
+       ORDER BY paid_at LIMIT @limit`,
+    ).pluck();
+    const forget = this.stmt('DELETE FROM purchases WHERE id = ?');
+    return this.withNormalSync(() =>
+      this.db
+        .transaction((): PruneResult => {
+          const ids = slimmable.all({ before: step.slimBefore, limit: step.limit }) as number[];
+          for (const id of ids) {
+            dropDeliveries.run(id);
+            slim.run(id);
+          }
+          let forgotten = 0;
+          for (const app of apps.all() as string[]) {
+            if (forgotten >= step.limit) break;
+            for (const id of forgettable.all({ app, before: step.forgetBefore, limit: step.limit - forgotten }) as number[]) {
+              forget.run(id);
+              forgotten++;
+            }
+          }
+          return { slimmed: ids.length, forgotten };
+        })
+        .immediate(),
+    );
   }
 
   async reserveCall(key: string, minIntervalMs: number, now: number): Promise<{ ok: true } | { ok: false; waitMs: number }> {

@@ -37,7 +37,28 @@ export interface Storage extends ReconcileStore {
   retryDead(ids: readonly number[] | 'all', now: number): Promise<number>;
   /** Counts for `/metrics` and `/healthz`. */
   stats(): Promise<StorageStats>;
+  /**
+   * One small step of retention (`retention.ts` repeats it until both counts are 0): up to `limit` purchases
+   * received before `slimBefore` whose every delivery is delivered lose their report (but `productId`), client IP
+   * and delivery rows; up to `limit` such cut-down purchases paid before `forgetBefore` are deleted. First pay
+   * stays exact (`payers`). Never touches a purchase with a pending or dead delivery.
+   */
+  prune(step: PruneStep): Promise<PruneResult>;
   close(): Promise<void>;
+}
+
+export interface PruneStep {
+  /** ms: fully delivered purchases received before this are cut down to their identity. */
+  slimBefore: number;
+  /** ms: cut-down purchases paid before this are forgotten (their order id with them). */
+  forgetBefore: number;
+  /** Purchases per stage in this step. */
+  limit: number;
+}
+
+export interface PruneResult {
+  slimmed: number;
+  forgotten: number;
 }
 
 export interface IngestItem {

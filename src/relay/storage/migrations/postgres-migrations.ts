@@ -114,4 +114,19 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    name: 'payers (first pay outlives pruning), purchases.slim (retention)',
+    sql: `
+      CREATE TABLE payers (
+        app_id TEXT NOT NULL,
+        uid TEXT NOT NULL,
+        PRIMARY KEY (app_id, uid)
+      );
+      INSERT INTO payers (app_id, uid) SELECT DISTINCT app_id, uid FROM purchases ON CONFLICT DO NOTHING;
+      DROP INDEX purchases_app_uid;
+      ALTER TABLE purchases ADD COLUMN slim BOOLEAN NOT NULL DEFAULT false;
+      CREATE INDEX purchases_unslim ON purchases (received_at) WHERE NOT slim;
+    `,
+  },
 ];

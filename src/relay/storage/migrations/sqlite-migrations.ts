@@ -115,4 +115,25 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    name: 'payers (first pay outlives pruning), purchases.slim (retention)',
+    sql: `
+      -- Whether (app, uid) ever paid: first pay is decided here, so pruning old purchases never makes a player's next
+      -- order a "first" pay again. Filled from the purchases stored so far.
+      CREATE TABLE payers (
+        app_id TEXT NOT NULL,
+        uid TEXT NOT NULL,
+        PRIMARY KEY (app_id, uid)
+      ) WITHOUT ROWID;
+      INSERT OR IGNORE INTO payers (app_id, uid) SELECT app_id, uid FROM purchases;
+      -- Its only reader was the first-pay lookup.
+      DROP INDEX purchases_app_uid;
+
+      -- 1 once retention cut the purchase down to its identity (report holds only productId, no delivery rows).
+      ALTER TABLE purchases ADD COLUMN slim INTEGER NOT NULL DEFAULT 0;
+      -- The purchases retention still has to look at: as small as the last deliveredDays, plus the dead.
+      CREATE INDEX purchases_unslim ON purchases (received_at) WHERE slim = 0;
+    `,
+  },
 ];
