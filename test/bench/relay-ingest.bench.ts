@@ -214,8 +214,8 @@ async function main(): Promise<void> {
     const rm = await load(m.url, '/v1/purchases', m.sessions.body, m.sessions.headers, DURATION_MS, MAX_REQUESTS);
     await m.relay.stop();
 
-    // B: ingest while the worker delivers every purchase to fake Tianmu, Hive and Kakao: in its own thread (what
-    // `purchase-relay start` does), and on the ingest thread (PURCHASE_RELAY_DELIVERY_THREAD=0) for comparison.
+    // B: ingest while the worker delivers every purchase to fake Tianmu, Hive and Kakao: on the ingest thread (what
+    // `purchase-relay start` does), and in its own thread (PURCHASE_RELAY_DELIVERY_THREAD=1) for comparison.
     const delivering = async (name: string, extraEnv: Record<string, string>) => {
       const before = await stats();
       const b = await startRelay(
@@ -250,8 +250,8 @@ async function main(): Promise<void> {
       await b.relay.stop();
       return { rb, expected, atIngestStart: delta(atIngestStart), atIngestEnd: delta(atIngestEnd), s, ingestStart, ingestEnd, drainedAt, peak, ingest };
     };
-    const inProcess = await delivering('delivering-in-process', { PURCHASE_RELAY_DELIVERY_THREAD: '0' });
-    const threaded = await delivering('delivering-thread', {});
+    const inProcess = await delivering('delivering-in-process', {});
+    const threaded = await delivering('delivering-thread', { PURCHASE_RELAY_DELIVERY_THREAD: '1' });
     const { rb, expected, atIngestStart, atIngestEnd, s, ingestStart, ingestEnd, drainedAt } = threaded;
     const peakB = threaded.peak;
     const ingestB = threaded.ingest;
