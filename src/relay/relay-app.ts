@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import { dirname, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createCatalogService, type CatalogService } from './catalog/catalog-service';
-import { SINK_NAMES, revenueMode, type RelayConfig } from './config/config-schema';
+import { enabledSinkNames, revenueMode, type RelayConfig } from './config/config-schema';
 import { sandboxRevenueProblems } from './config/sandbox-revenue';
 import { createDeliveryWorker } from './delivery/worker';
 import { startDeliveryThread, type DeliveryThread } from './delivery/delivery-thread';
@@ -136,7 +136,7 @@ export function createRelay(config: RelayConfig, options: RelayOptions = {}): Re
   async function startOnce(): Promise<string> {
     checkConfig(config);
     storage = await openStorage(config.storage);
-    const enabled = enabledSinks(config);
+    const enabled = enabledSinkNames(config);
     metrics = createRelayMetrics(storage, enabled);
     const st = storage;
     const kek = config.session.mode === 'wechat' ? config.session.keyEncryptionKey : undefined;
@@ -247,9 +247,6 @@ export function createRelay(config: RelayConfig, options: RelayOptions = {}): Re
   return relay;
 }
 
-function enabledSinks(config: RelayConfig) {
-  return SINK_NAMES.filter((s) => config.games.some((g) => g.sinks[s] !== undefined));
-}
 
 /**
  * What the schema alone cannot say: wechat sessions need every game's WeChat credentials, payments need a key

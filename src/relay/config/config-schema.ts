@@ -288,3 +288,8 @@ export type SinkName = (typeof SINK_NAMES)[number];
 export function enabledSinksOf(game: GameConfig): SinkName[] {
   return SINK_NAMES.filter((s) => game.sinks[s] !== undefined);
 }
+
+/** The sinks at least one game of the relay delivers to, in `SINK_NAMES` order. */
+export function enabledSinkNames(config: Pick<RelayConfig, 'games'>): SinkName[] {
+  return SINK_NAMES.filter((s) => config.games.some((g) => g.sinks[s] !== undefined));
+}
