@@ -1,7 +1,8 @@
 import { setMaxListeners } from 'node:events';
 import * as http from 'node:http';
 import * as https from 'node:https';
-import type { Classification, Sink } from '../sinks/sink';
+import type { AnySink } from '../sinks';
+import type { Classification } from '../sinks/sink';
 import { CaptureWriter } from './capture-file';
 import { describeSendError } from './retry-policy';
 import { sendRequest } from './send-request';
@@ -13,8 +14,7 @@ export interface SinkTarget {
   timeoutMs: number;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each sink has its own config type; the worker holds them all
-export type AnySink = Sink<any>;
+export type { AnySink } from '../sinks';
 
 /**
  * How a built request leaves the relay: appended to the capture file, or sent over keep-alive agents and classified

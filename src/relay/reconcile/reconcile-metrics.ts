@@ -22,10 +22,6 @@ export function recordReconcileFailure(appId: string, at: number): void {
   lastFailure.set(appId, at);
 }
 
-export function lastReconcile(appId: string): LastReconcile | undefined {
-  return lastOk.get(appId);
-}
-
 /** Forgets everything (tests). */
 export function resetReconcileMetrics(): void {
   lastOk.clear();

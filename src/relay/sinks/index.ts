@@ -1,4 +1,3 @@
-import type { SinkName } from '../config/config-schema';
 import { hiveSink } from './hive-sink';
 import { kakaoSink } from './kakao-sink';
 import type { Sink } from './sink';
@@ -13,12 +12,6 @@ export type AnySink = Sink<any>;
 
 /** Every destination the relay can deliver to. */
 export const SINKS: readonly AnySink[] = [tianmuSink, hiveSink, kakaoSink];
-
-export function sinkByName(name: SinkName): AnySink {
-  const sink = SINKS.find((s) => s.name === name);
-  if (!sink) throw new RangeError(`unknown sink ${name}`);
-  return sink;
-}
 
 export { tianmuSink, hiveSink, kakaoSink };
 export { SinkRefusal } from './sink';

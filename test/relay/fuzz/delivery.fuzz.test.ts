@@ -3,7 +3,7 @@ import type { GameConfig, SinkName } from '../../../src/relay/config/config-sche
 import { createDeliveryWorker } from '../../../src/relay/delivery/worker';
 import { PAID_AT_MAX_AGE_MS, PAID_AT_MAX_AHEAD_MS } from '../../../src/relay/http/paid-at-window';
 import { createRelayLogger } from '../../../src/relay/log/logger';
-import { SINKS, sinkByName, type StoredPurchase } from '../../../src/relay/sinks';
+import { SINKS, type StoredPurchase } from '../../../src/relay/sinks';
 import { HiveRowSchema } from '../../../src/relay/sinks/hive-wire';
 import type { IngestItem } from '../../../src/relay/storage/storage';
 import { parseWallClock, KST_OFFSET_MINUTES } from '../../../src/shared/time/zoned-time';
@@ -170,7 +170,7 @@ describe('fuzz: reports through ingest and every sink to the fake upstreams', ()
           expect(rows).toHaveLength(purchases.size * 3);
           for (const d of rows) {
             const p = purchases.get(d.orderId)!;
-            const sink = sinkByName(d.sink as SinkName);
+            const sink = SINKS.find((s) => s.name === d.sink)!;
             let own: string | undefined;
             try {
               own = sink.refuse?.(p, sink.configOf(game), game);
