@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { GameConfig, SinkName } from '../../../src/relay/config/config-schema';
+import type { GameConfig } from '../../../src/relay/config/config-schema';
 import { createDeliveryWorker } from '../../../src/relay/delivery/worker';
 import { PAID_AT_MAX_AGE_MS, PAID_AT_MAX_AHEAD_MS } from '../../../src/relay/http/paid-at-window';
 import { createRelayLogger } from '../../../src/relay/log/logger';
