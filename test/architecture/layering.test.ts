@@ -52,6 +52,28 @@ describe('layering', () => {
     expect(offending).toEqual([]);
   });
 
+  // Inside the relay, nothing runs back up: storage serves reconcile, verification, http and the worker, and imports
+  // none of them; sinks are pure mappings that know no I/O.
+  const relayForbidden: Record<string, string[]> = {
+    storage: ['reconcile', 'http', 'delivery', 'verification', 'platforms', 'sinks', 'catalog', 'cli', 'demo'],
+    sinks: ['storage', 'http', 'delivery', 'verification', 'platforms', 'reconcile', 'cli', 'demo'],
+    verification: ['http', 'cli', 'demo'],
+    platforms: ['http', 'cli', 'demo'],
+  };
+  it.each(Object.keys(relayForbidden))('relay/%s imports nothing that runs back up', (part) => {
+    const dir = path.join(root, 'relay', part);
+    const offending = files
+      .filter((f) => f.startsWith(dir + path.sep))
+      .flatMap((f) =>
+        importsOf(f)
+          .filter((spec) => spec.startsWith('.'))
+          .map((spec) => ({ spec, to: path.relative(path.join(root, 'relay'), path.resolve(path.dirname(f), spec)).split(path.sep)[0] }))
+          .filter((i) => relayForbidden[part].includes(i.to))
+          .map((i) => `${path.relative(root, f)} → ${i.spec}`),
+      );
+    expect(offending).toEqual([]);
+  });
+
   it('the client imports no package and no Node built-in', () => {
     const offending = files
       .filter((f) => layerOf(f) === 'client')

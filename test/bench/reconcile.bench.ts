@@ -16,7 +16,7 @@ import { compareOrders } from '../../src/relay/reconcile/compare';
 import { fetchOrderPage } from '../../src/relay/reconcile/gravity-client';
 import type { GravityOrder } from '../../src/relay/reconcile/gravity-order';
 import { loadPages, newHeader, savePage } from '../../src/relay/reconcile/reconcile-state';
-import type { ReconcilePurchase } from '../../src/relay/reconcile/reconcile-store';
+import type { ReconcilePurchase } from '../../src/relay/storage/reconcile-store';
 import { reconcileWindow } from '../../src/relay/reconcile/reconcile-window';
 import { openStorage } from '../../src/relay/storage/open-storage';
 import { FakeGravity } from '../fakes/gravity/fake-gravity';

@@ -1,7 +1,7 @@
 import { CST_OFFSET_MINUTES, formatWallClock } from '../../shared/time/zoned-time';
 import type { GravityOrder } from './gravity-order';
 import { POSTBACK_STATUSES } from './gravity-wire';
-import type { ReconcilePurchase } from './reconcile-store';
+import type { ReconcilePurchase } from '../storage/reconcile-store';
 import type { ReconcileWindow } from './reconcile-window';
 
 /**

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Clock } from './clock';
-import type { ReconcileStore } from './reconcile-store';
+import type { ReconcileStore } from '../storage/reconcile-store';
 
 /**
  * At most one Gravity call per `minIntervalMs` per app key, for every relay process on one database and across

@@ -5,7 +5,7 @@ import { GRAVITY_MAX_PAGE_SIZE } from './gravity-wire';
 import { RateGate } from './rate-gate';
 import { ReconcileError } from './reconcile-error';
 import { headerKey, loadHeader, loadPages, newHeader, pruneRun, saveHeader, savePage, type RunHeader } from './reconcile-state';
-import type { ReconcileRefund, ReconcileStore } from './reconcile-store';
+import type { ReconcileRefund, ReconcileStore } from '../storage/reconcile-store';
 import { reconcileWindow } from './reconcile-window';
 
 export interface GravityTarget {

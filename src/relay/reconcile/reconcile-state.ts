@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { GravityOrder } from './gravity-order';
-import type { ReconcileStore } from './reconcile-store';
+import type { ReconcileStore } from '../storage/reconcile-store';
 
 /**
  * What a pull has fetched so far, kept in the store's `sync_state` so a killed run resumes at the next page

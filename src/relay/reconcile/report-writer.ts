@@ -2,7 +2,7 @@ import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DiffRow, ReconcileReport } from './compare';
 import type { ReconcileOutcome } from './reconcile-run';
-import type { ReconcileRefund } from './reconcile-store';
+import type { ReconcileRefund } from '../storage/reconcile-store';
 import { CST_OFFSET_MINUTES, formatWallClock } from '../../shared/time/zoned-time';
 
 /** What the summary and the files say about where the numbers came from. */

@@ -3,7 +3,7 @@ import { systemClock, type Clock } from './clock';
 import { ReconcileError } from './reconcile-error';
 import { metricsText, recordReconcile, recordReconcileFailure, type LastReconcile } from './reconcile-metrics';
 import { runReconcile } from './reconcile-run';
-import type { ReconcileStore } from './reconcile-store';
+import type { ReconcileStore } from '../storage/reconcile-store';
 import { headerKey, pruneRun } from './reconcile-state';
 import { cstDay, cstYesterday, parseDay } from './reconcile-window';
 

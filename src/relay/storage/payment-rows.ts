@@ -1,6 +1,6 @@
 import type { OrderContext } from '../../shared/schemas/order-api';
 import type { PurchaseReport } from '../../shared/schemas/purchase-report';
-import type { ReconcileRefund } from '../reconcile/reconcile-store';
+import type { ReconcileRefund } from './reconcile-store';
 import type { OrderRecord, OrderState, PaymentEventKind, PaymentStats, Proof, StoredPaymentEvent } from './payment-store';
 
 /** The `orders` columns every read selects, the same on SQLite and Postgres. */

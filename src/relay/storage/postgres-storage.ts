@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Pool, type PoolClient, types as pgTypes } from 'pg';
 import type { PurchaseReport } from '../../shared/schemas/purchase-report';
 import type { SinkName } from '../config/config-schema';
-import type { ReconcilePurchase, ReconcileRefund } from '../reconcile/reconcile-store';
+import type { ReconcilePurchase, ReconcileRefund } from './reconcile-store';
 import { toReconcileRefunds } from './payment-rows';
 import { createGroupCommit, type GroupCommit } from './group-commit';
 import { POSTGRES_MIGRATIONS } from './migrations/postgres-migrations';

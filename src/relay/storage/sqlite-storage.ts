@@ -4,7 +4,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { PurchaseReport } from '../../shared/schemas/purchase-report';
 import type { SinkName } from '../config/config-schema';
-import type { ReconcilePurchase, ReconcileRefund } from '../reconcile/reconcile-store';
+import type { ReconcilePurchase, ReconcileRefund } from './reconcile-store';
 import { toReconcileRefunds } from './payment-rows';
 import { createGroupCommit, type GroupCommit } from './group-commit';
 import { conflictingFields } from './order-identity';

@@ -1,6 +1,6 @@
 import type { PurchaseReport } from '../../shared/schemas/purchase-report';
 import type { SinkName } from '../config/config-schema';
-import type { ReconcileStore } from '../reconcile/reconcile-store';
+import type { ReconcileStore } from './reconcile-store';
 import type { PaymentStore } from './payment-store';
 import type { OrderIdentityField } from './order-identity';
 

@@ -56,7 +56,7 @@ export async function handlePurchases(ctx: RelayContext, r: RouteRequest): Promi
     // A verified game's reports are claims: kept, and delivered only once the platform proves them.
     let outcomes;
     try {
-      outcomes = await recordClaims(ctx, game, items);
+      outcomes = await recordClaims({ payments: ctx.storage.payments, prove: ctx.prove, log: ctx.log }, game, items);
     } catch (err) {
       ctx.reportLimiter.giveBack(session.appId, session.openid, items.length, ctx.now());
       ctx.log.error({ err, reports: items.length }, 'claims not stored: nothing acknowledged');

@@ -1,6 +1,6 @@
 import type { GameConfig } from '../../config/config-schema';
 import { openSecret, parseKeyEncryptionKey, sealSecret } from '../../session/session-key-box';
-import type { ReconcileStore } from '../../reconcile/reconcile-store';
+import type { ReconcileStore } from '../../storage/reconcile-store';
 import { fetchStableToken } from './stable-token';
 
 /** Refreshed this long before WeChat says it expires. */
