@@ -1,13 +1,14 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 
 /**
- * The signatures of WeChat message push (MP console: URL, Token, EncodingAESKey). Both are SHA-1 over the
- * lexically sorted parts joined with nothing:
- * - transport `signature` (GET URL check and every POST): parts `token, timestamp, nonce`;
- * - safe-mode `msg_signature`: parts `token, timestamp, nonce, Encrypt`.
+ * Digests the platforms' notifications are signed with. WeChat message push and Douyin's payment callback both use
+ * SHA-1 over the lexically sorted parts joined with nothing:
+ * - WeChat transport `signature` (GET URL check and every POST): parts `token, timestamp, nonce`;
+ * - WeChat safe-mode `msg_signature`: parts `token, timestamp, nonce, Encrypt`;
+ * - Douyin payment callback `signature`: parts `token, timestamp, nonce, msg`.
  */
 export function sha1SortedHex(parts: readonly string[]): string {
-  // Default sort compares UTF-16 code units, which for WeChat's ASCII parts is the byte order WeChat uses.
+  // Default sort compares UTF-16 code units, which for the platforms' ASCII parts is the byte order they use.
   return createHash('sha1').update([...parts].sort().join(''), 'utf8').digest('hex');
 }
 
