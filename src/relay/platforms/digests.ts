@@ -1,4 +1,4 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 
 /**
  * Digests the platforms' notifications are signed with. WeChat message push and Douyin's payment callback both use
@@ -23,4 +23,12 @@ export function hexEquals(expected: string, given: unknown): boolean {
   if (expected.length === 0 || expected.length % 2 !== 0 || given.length !== expected.length) return false;
   if (!HEX.test(given) || !HEX.test(expected)) return false;
   return timingSafeEqual(Buffer.from(expected, 'hex'), Buffer.from(given, 'hex'));
+}
+
+/**
+ * Lowercase hex HMAC-SHA256 over the exact bytes sent: WeChat's Midas signatures, QQ's GamePrePay `sig`, and the
+ * user-session signature of WeChat and Douyin (`HMAC(session_key as its text, body)`).
+ */
+export function hmacSha256Hex(key: string | Buffer, message: string): string {
+  return createHmac('sha256', key).update(message, 'utf8').digest('hex');
 }

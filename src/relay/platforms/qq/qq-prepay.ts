@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { hmacSha256Hex } from '../digests';
 import { z } from 'zod';
 import { QQ_UNCONFIRMED } from './qq-unconfirmed';
 
@@ -34,7 +34,7 @@ export function gamePrePaySig(sessionKey: string, params: Readonly<Record<string
     .map((k) => `${k}=${params[k]}`)
     .join('&');
   const text = `${method}&${encodeURIComponent(uri)}&${pairs}&session_key=${sessionKey}`;
-  return createHmac('sha256', sessionKey).update(text, 'utf8').digest('hex');
+  return hmacSha256Hex(sessionKey, text);
 }
 
 /** The exact URL and body of one prepay. Pure. */
