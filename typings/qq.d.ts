@@ -19,8 +19,17 @@ declare namespace QQMinigame {
     fail?: (err: { errMsg: string; errCode: number }) => void;
     complete?: (res: { errMsg: string }) => void;
   }
+  /** With a server prepay (`GamePrePay`): the relay's `prepayId`, the star currency it charges, and `setEnv`. */
+  interface RequestMidasPaymentPrepayOption {
+    prepayId: string;
+    starCurrency: number;
+    setEnv?: 0 | 1;
+    success?: (res: { errMsg: string }) => void;
+    fail?: (err: { errMsg: string; errCode: number }) => void;
+    complete?: (res: { errMsg: string }) => void;
+  }
   type Qq = SharedApi & {
-    requestMidasPayment(option: RequestMidasPaymentOption): void;
+    requestMidasPayment(option: RequestMidasPaymentOption | RequestMidasPaymentPrepayOption): void;
   };
 }
 declare const qq: QQMinigame.Qq;

@@ -17,6 +17,10 @@ declare namespace TTMinigame {
     /** The developer's unique order id (base library 1.55.0+). */
     customId?: string;
     extraInfo?: string;
+    /** 1 game coins, 2 item purchase (base library 3.47.0). */
+    goodType?: number;
+    /** Required for item purchases (base library 3.47.0). */
+    orderAmount?: number;
     success?: (res: { errMsg: string }) => void;
     fail?: (err: { errMsg: string; errCode: number }) => void;
     complete?: (res: { errMsg: string }) => void;

@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import { dirname, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createCatalogService, type CatalogService } from './catalog/catalog-service';
-import { enabledSinkNames, revenueMode, type RelayConfig } from './config/config-schema';
+import { PLATFORM_NAMES, enabledSinkNames, type RelayConfig } from './config/config-schema';
 import { sandboxRevenueProblems } from './config/sandbox-revenue';
 import { createDeliveryWorker } from './delivery/worker';
 import { startDeliveryThread, type DeliveryThread } from './delivery/delivery-thread';
@@ -24,8 +24,8 @@ import type { Storage } from './storage/storage';
 import { catalogUdid } from './catalog/catalog-udid';
 import { findProduct } from './catalog/find-product';
 import type { Catalog } from '../shared/schemas/catalog';
-import { createAccessTokens } from './platforms/wechat/access-token';
-import { queryWechatOrder } from './platforms/wechat/wechat-query';
+import { createAccessTokens } from './platforms/access-token';
+import { PLATFORMS, platformOf, revenueMode, type PlatformDeps } from './platforms';
 import { proveOrder } from './verification/prove-order';
 import { startQueryLoop } from './verification/query-loop';
 import { createSessionKeys } from './verification/session-keys';
@@ -146,6 +146,21 @@ export function createRelay(config: RelayConfig, options: RelayOptions = {}): Re
     const m0 = metrics;
     const prove: RelayContext['prove'] = (appId, orderId, proof) =>
       proveOrder({ storage: st, games, now, log, onOutcome: (outcome, source) => m0.proofs.inc({ outcome, source }) }, appId, orderId, proof);
+    const timeoutMs = options.wechatTimeoutMs ?? 5000;
+    const catalogPrice = async (appId: string, uid: string, productId: string) => {
+      const answer = await catalog.get(appId, catalogUdid(appId, uid));
+      return answer.status === 200 ? findProduct(answer.body as Catalog, productId)?.price : undefined;
+    };
+    // One set of deps per platform: each has its own access tokens (sealed in sync_state, shared by every relay).
+    const platformDeps = new Map<string, PlatformDeps>();
+    if (sessionKeys !== undefined && kek !== undefined) {
+      for (const server of Object.values(PLATFORMS)) {
+        const accessTokens = server.tokens
+          ? createAccessTokens(st, kek, now, server.tokens, timeoutMs)
+          : { get: async () => ({ ok: false as const, detail: `${server.name} uses no access token` }), invalidate: async () => undefined };
+        platformDeps.set(server.name, { payments: st.payments, sessionKeys, accessTokens, prove, catalogPrice, now, log, timeoutMs });
+      }
+    }
     const ctx: RelayContext = {
       config,
       games,
@@ -161,9 +176,10 @@ export function createRelay(config: RelayConfig, options: RelayOptions = {}): Re
       freeSpace: freeSpaceGuard(config.storage, log, options.freeSpaceProbe),
       corsOrigin: options.corsOrigin ?? config.corsOrigin ?? '*',
       extraMetricsText: reconcileMetricsText,
-      wechatTimeoutMs: options.wechatTimeoutMs ?? 5000,
+      wechatTimeoutMs: timeoutMs,
       verifySession: createSessionVerifier(sessionPolicy(config.session)),
       sessionKeys,
+      platformDeps: (name) => platformDeps.get(name),
       prove,
     };
     server = createRelayServer(ctx, options.extraRoutes ?? []);
@@ -192,16 +208,12 @@ export function createRelay(config: RelayConfig, options: RelayOptions = {}): Re
     }
     schedules = startReconcileSchedules({ config, store: storage, log });
     retention = startRetention({ storage, retention: config.retention, log, now });
-    if (sessionKeys !== undefined && kek !== undefined && config.games.some((g) => g.wechat?.pay !== undefined)) {
-      const accessTokens = createAccessTokens(st, kek, now, ctx.wechatTimeoutMs);
-      const catalogPrice = async (appId: string, uid: string, productId: string) => {
-        const answer = await catalog.get(appId, catalogUdid(appId, uid));
-        return answer.status === 200 ? findProduct(answer.body as Catalog, productId)?.price : undefined;
-      };
+    if (platformDeps.size > 0 && config.games.some((g) => platformOf(g).payConfigured(g))) {
       queries = startQueryLoop({
         payments: st.payments,
         games,
-        query: (game, order) => queryWechatOrder({ sessionKeys, accessTokens, now, catalogPrice, timeoutMs: ctx.wechatTimeoutMs }, game, order),
+        // Each order is asked of its own game's platform.
+        query: (game, order) => platformOf(game).query(platformDeps.get(game.platform) as PlatformDeps, game, order),
         prove,
         now,
         log,
@@ -249,28 +261,40 @@ export function createRelay(config: RelayConfig, options: RelayOptions = {}): Re
 
 
 /**
- * What the schema alone cannot say: wechat sessions need every game's WeChat credentials, payments need a key
- * encryption key and the AppKey of their env; sandbox sessions send to no live sink unless the config allows it
+ * What the schema alone cannot say: `session.mode: "wechat"` verifies each game's login with its own platform, so
+ * every game needs its platform's block; payments need sealed session keys and the AppKey of their env;
+ * `"verified"` needs a proof source; sandbox sessions send to no live sink unless the config allows it
  * (`sandbox-revenue.ts`). Checked here too, for configs not from the loader.
  */
 function checkConfig(config: RelayConfig): void {
   const problems = [...(config.session.mode !== 'wechat' ? sandboxRevenueProblems(config) : []), ...config.games.flatMap((g, i) => {
     const out: string[] = [];
-    if (config.session.mode === 'wechat' && g.wechat === undefined) out.push(`games[${i}].wechat: required when session.mode is "wechat" (appId ${g.appId})`);
-    const pay = g.wechat?.pay;
-    if (pay !== undefined) {
-      if (config.session.mode !== 'wechat') out.push(`games[${i}].wechat.pay: needs session.mode "wechat" (orders are signed with the player's session_key)`);
-      else if (config.session.keyEncryptionKey === undefined) out.push(`session.keyEncryptionKey: required when games[${i}].wechat.pay is set (session keys are sealed at rest)`);
-      if (pay.env === 1 && pay.sandboxAppKey === undefined) out.push(`games[${i}].wechat.pay.sandboxAppKey: required when wechat.pay.env is 1`);
+    const platform = platformOf(g);
+    const at = `games[${i}].${platform.name}`;
+    if (config.session.mode === 'wechat' && platform.settings(g) === undefined) out.push(`${at}: required when session.mode is "wechat" (appId ${g.appId})`);
+    for (const other of PLATFORM_NAMES) {
+      if (other !== g.platform && g[other]?.pay !== undefined) out.push(`games[${i}].${other}.pay: the game's platform is "${g.platform}" (set games[${i}].platform to use it)`);
     }
-    if (pay !== undefined && config.session.mode === 'wechat' && config.session.keyEncryptionKey !== undefined) {
+    const paid = platform.payConfigured(g);
+    if (paid) {
+      if (config.session.mode !== 'wechat') out.push(`${at}.pay: needs session.mode "wechat" (orders are signed with the player's session_key)`);
+      else if (config.session.keyEncryptionKey === undefined) out.push(`session.keyEncryptionKey: required when ${at}.pay is set (session keys are sealed at rest)`);
+    }
+    if (g.platform === 'wechat' && g.wechat?.pay?.env === 1 && g.wechat.pay.sandboxAppKey === undefined) out.push(`games[${i}].wechat.pay.sandboxAppKey: required when wechat.pay.env is 1`);
+    if (paid && config.session.mode === 'wechat' && config.session.keyEncryptionKey !== undefined) {
       try {
         parseKeyEncryptionKey(config.session.keyEncryptionKey);
       } catch (e) {
         out.push(`session.keyEncryptionKey: ${(e as Error).message}`);
       }
     }
-    if (revenueMode(g) === 'verified' && pay === undefined) out.push(`games[${i}].revenue: "verified" needs games[${i}].wechat.pay (nothing could prove a payment)`);
+    if (revenueMode(g) === 'verified' && !platform.provesPayments(g)) {
+      out.push(
+        platform.name === 'qq'
+          ? `games[${i}].revenue: "verified" is not possible on QQ yet: no payment confirmation source is known (platforms/qq/qq-unconfirmed.ts)`
+          : `games[${i}].revenue: "verified" needs ${at}.pay (nothing could prove a payment)`,
+      );
+    }
     return out;
   })];
   if (problems.length > 0) throw new RelayConfigError(problems);

@@ -11,7 +11,7 @@ export function postgresPassword(url: string): string | undefined {
 }
 
 /**
- * Every resolved secret value of a config (session secret, admin token, WeChat app secrets, Kakao app secrets and
+ * Every resolved secret value of a config (session secret, admin token, WeChat, Douyin and QQ app secrets, payment keys and callback tokens, Kakao app secrets and
  * admin keys, Gravity app keys, the Postgres password): the logger redacts each wherever it appears, and the
  * secrets test asserts none reaches a log line or a response.
  */
@@ -26,6 +26,7 @@ export function collectSecrets(config: RelayConfig): string[] {
     out.push(g.wechat?.appSecret, g.sinks.kakao?.appSecret, g.sinks.kakao?.adminKey, g.gravity?.appKey);
     const pay = g.wechat?.pay;
     out.push(pay?.appKey, pay?.sandboxAppKey, pay?.push?.token, pay?.push?.encodingAesKey);
+    out.push(g.douyin?.appSecret, g.douyin?.pay?.callbackToken, g.qq?.appSecret);
   }
   return [...new Set(out.filter((s): s is string => typeof s === 'string' && s !== ''))];
 }

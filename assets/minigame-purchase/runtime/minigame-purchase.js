@@ -435,7 +435,7 @@ function createWxPlatform(opts = {}) {
         name: 'wx',
         api,
         clock: opts.clock,
-        payment: (facts) => createSheetPayment('WeChat Midas payment', facts, typeof api.requestMidasPayment === 'function' ? (req, cb) => openSheet(api, req, pay, cb) : undefined, 
+        payment: (facts) => createSheetPayment('WeChat Midas payment', facts, typeof api.requestMidasPayment === 'function' ? (req, cb) => openSheet$1(api, req, pay, cb) : undefined, 
         // iOS pays when WeChat says so (iOS >= 15, WeChat >= 8.0.68, base library >= 3.10.3); without the call it cannot.
         typeof api.checkIsSupportMidasPayment === 'function'
             ? (answer) => api.checkIsSupportMidasPayment({
@@ -447,7 +447,7 @@ function createWxPlatform(opts = {}) {
     });
 }
 /** The relay's signed payment goes to the call it names with exactly its values; otherwise our own coins order. */
-function openSheet(api, req, pay, cb) {
+function openSheet$1(api, req, pay, cb) {
     const p = req.relayPayment;
     if (!p)
         return api.requestMidasPayment(midasOptions(req, pay, cb));
@@ -455,6 +455,8 @@ function openSheet(api, req, pay, cb) {
     if (p.api === 'requestMidasPaymentGameItem') {
         return api.requestMidasPaymentGameItem(Object.assign({ signData: p.signData, paySig: p.paySig, signature: p.signature }, cb));
     }
+    if (!('outTradeNo' in p))
+        throw new Error(`the relay made a ${p.api} order of another platform`);
     const { mode, env, offerId, currencyType, platform, buyQuantity, zoneId, outTradeNo } = p;
     api.requestMidasPayment(Object.assign({ mode, env, offerId, currencyType, platform, buyQuantity, zoneId, outTradeNo }, cb));
 }
@@ -496,9 +498,18 @@ function createQqPlatform(opts = {}) {
         name: 'qq',
         api,
         clock: opts.clock,
-        payment: (facts) => createSheetPayment('QQ Midas payment', facts, typeof api.requestMidasPayment === 'function' ? (req, cb) => api.requestMidasPayment(midasOptions(req, pay, cb)) : undefined),
+        payment: (facts) => createSheetPayment('QQ Midas payment', facts, typeof api.requestMidasPayment === 'function' ? (req, cb) => openSheet(api, req, pay, cb) : undefined),
         hookable: QQ_PAYMENT_CALLS,
     });
+}
+/** The relay's order pays with its `prepayId` (QQ needs a server prepay); otherwise our own coins order. */
+function openSheet(api, req, pay, cb) {
+    const p = req.relayPayment;
+    if (!p)
+        return api.requestMidasPayment(midasOptions(req, pay, cb));
+    if (!('prepayId' in p))
+        throw new Error(`the relay made a ${p.api} order of another platform`);
+    api.requestMidasPayment(Object.assign({ prepayId: p.prepayId, starCurrency: p.starCurrency, setEnv: p.setEnv }, cb));
 }
 const QQ_PAYMENT_CALLS = [MIDAS_CALL];
 
@@ -513,24 +524,29 @@ function createTtPlatform(opts = {}) {
         name: 'tt',
         api,
         clock: opts.clock,
-        payment: (facts) => createSheetPayment('Douyin game payment', facts, typeof api.requestGamePayment === 'function'
-            ? (req, cb) => {
-                var _a;
-                return api.requestGamePayment({
-                    mode: 'game',
-                    env: 0,
-                    currencyType: 'CNY',
-                    platform: 'android',
-                    buyQuantity: req.quantity,
-                    zoneId: (_a = pay.zoneId) !== null && _a !== void 0 ? _a : '1',
-                    customId: req.orderId,
-                    success: cb.success,
-                    fail: cb.fail,
-                });
-            }
-            : undefined),
+        payment: (facts) => createSheetPayment('Douyin game payment', facts, typeof api.requestGamePayment === 'function' ? (req, cb) => api.requestGamePayment(gamePaymentOptions(req, pay, cb)) : undefined),
         hookable: TT_PAYMENT_CALLS,
     });
+}
+/** The relay's order as it made it (`customId` is its order id); otherwise our own coins order. */
+function gamePaymentOptions(req, pay, cb) {
+    var _a;
+    const p = req.relayPayment;
+    if (!p) {
+        return Object.assign({ mode: 'game', env: 0, currencyType: 'CNY', platform: 'android', buyQuantity: req.quantity, zoneId: (_a = pay.zoneId) !== null && _a !== void 0 ? _a : '1', customId: req.orderId }, cb);
+    }
+    if (p.api !== 'requestGamePayment')
+        throw new Error(`the relay made a ${p.api} order of another platform`);
+    const { mode, env, currencyType, platform, buyQuantity, zoneId, customId, extraInfo, goodType, orderAmount } = p;
+    const o = Object.assign({ mode, env, currencyType, platform, buyQuantity, zoneId, customId }, cb);
+    // Optional fields only when the relay sent them: an older base library may refuse keys it does not know.
+    if (extraInfo !== undefined)
+        o.extraInfo = extraInfo;
+    if (goodType !== undefined)
+        o.goodType = goodType;
+    if (orderAmount !== undefined)
+        o.orderAmount = orderAmount;
+    return o;
 }
 const TT_PAYMENT_CALLS = [
     {
@@ -1219,7 +1235,7 @@ async function buy(d, product, ctx) {
         draft.productId = order.productId;
         draft.amount = order.amount;
         draft.currency = order.currency;
-        quantity = order.payment.api === 'requestMidasPayment' ? order.payment.buyQuantity : 1;
+        quantity = 'buyQuantity' in order.payment ? order.payment.buyQuantity : 1;
     }
     else {
         draft.orderId = createOrderId(platform.clock.now(), platform.clock.random);
@@ -1298,9 +1314,10 @@ function productProblem(p) {
     return undefined;
 }
 
-/** WeChat's outTradeNo as the relay makes it (order-api.ts RELAY_ORDER_ID_PATTERN; that file carries zod). */
+/** The relay's order id (WeChat outTradeNo, Douyin customId, QQ bill_no) (order-api.ts RELAY_ORDER_ID_PATTERN; that file carries zod). */
 const isRelayOrderId = re(/^[A-Za-z0-9-][A-Za-z0-9_-]{0,31}$/);
 const isAmount = int(0, Number.MAX_SAFE_INTEGER);
+const isUnits = int(1, Number.MAX_SAFE_INTEGER);
 function createOrderClient(session) {
     let notEnabled = false;
     return {
@@ -1347,7 +1364,11 @@ function asOrder(v) {
     }
     let paysOrder;
     if (p.api === 'requestMidasPayment') {
-        paysOrder = int(1, Number.MAX_SAFE_INTEGER)(p.buyQuantity) && p.outTradeNo;
+        // QQ's prepayId was made for this order's bill_no on the relay: nothing in it to compare.
+        paysOrder = typeof p.prepayId === 'string' ? p.prepayId && isUnits(p.starCurrency) && orderId : isUnits(p.buyQuantity) && p.outTradeNo;
+    }
+    else if (p.api === 'requestGamePayment') {
+        paysOrder = isUnits(p.buyQuantity) && p.customId;
     }
     else if (p.api === 'requestMidasPaymentGameItem' && typeof p.paySig === 'string' && typeof p.signature === 'string') {
         try {

@@ -99,7 +99,7 @@ async function buy(d: PurchaseDeps, product: PurchasableProduct, ctx: GameContex
     draft.productId = order.productId;
     draft.amount = order.amount;
     draft.currency = order.currency;
-    quantity = order.payment.api === 'requestMidasPayment' ? order.payment.buyQuantity : 1;
+    quantity = 'buyQuantity' in order.payment ? order.payment.buyQuantity : 1;
   } else {
     draft.orderId = createOrderId(platform.clock.now(), platform.clock.random);
     // Never round money: a price that is not a whole number of coins would be charged as another price.

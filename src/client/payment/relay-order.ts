@@ -27,9 +27,10 @@ export interface OrderClient {
   forget(): void;
 }
 
-/** WeChat's outTradeNo as the relay makes it (order-api.ts RELAY_ORDER_ID_PATTERN; that file carries zod). */
+/** The relay's order id (WeChat outTradeNo, Douyin customId, QQ bill_no) (order-api.ts RELAY_ORDER_ID_PATTERN; that file carries zod). */
 const isRelayOrderId = re(/^[A-Za-z0-9-][A-Za-z0-9_-]{0,31}$/);
 const isAmount = int(0, Number.MAX_SAFE_INTEGER);
+const isUnits = int(1, Number.MAX_SAFE_INTEGER);
 
 export function createOrderClient(session: Pick<Session, 'request'>): OrderClient {
   let notEnabled = false;
@@ -73,7 +74,10 @@ function asOrder(v: unknown): RelayOrder | undefined {
   }
   let paysOrder: unknown;
   if (p.api === 'requestMidasPayment') {
-    paysOrder = int(1, Number.MAX_SAFE_INTEGER)(p.buyQuantity) && p.outTradeNo;
+    // QQ's prepayId was made for this order's bill_no on the relay: nothing in it to compare.
+    paysOrder = typeof p.prepayId === 'string' ? p.prepayId && isUnits(p.starCurrency) && orderId : isUnits(p.buyQuantity) && p.outTradeNo;
+  } else if (p.api === 'requestGamePayment') {
+    paysOrder = isUnits(p.buyQuantity) && p.customId;
   } else if (p.api === 'requestMidasPaymentGameItem' && typeof p.paySig === 'string' && typeof p.signature === 'string') {
     try {
       paysOrder = typeof p.signData === 'string' && (JSON.parse(p.signData) as { outTradeNo?: unknown }).outTradeNo;

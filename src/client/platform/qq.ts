@@ -3,7 +3,8 @@ import { createMinigamePlatform } from './minigame-adapter';
 import type { PaymentCallSpec } from './minigame-adapter';
 import { createSheetPayment, midasOptions, MIDAS_CALL } from './sheet-payment';
 import type { PaymentOptions } from './payment-options';
-import type { Clock, HookablePlatform } from './platform';
+import type { Callbacks } from './sheet-payment';
+import type { Clock, HookablePlatform, PaymentRequest } from './platform';
 
 /** The only file that names the `qq` global. */
 export interface QqPlatformOptions {
@@ -30,10 +31,18 @@ export function createQqPlatform(opts: QqPlatformOptions = {}): HookablePlatform
       createSheetPayment(
         'QQ Midas payment',
         facts,
-        typeof api.requestMidasPayment === 'function' ? (req, cb) => api.requestMidasPayment(midasOptions(req, pay, cb)) : undefined,
+        typeof api.requestMidasPayment === 'function' ? (req, cb) => openSheet(api, req, pay, cb) : undefined,
       ),
     hookable: QQ_PAYMENT_CALLS,
   });
+}
+
+/** The relay's order pays with its `prepayId` (QQ needs a server prepay); otherwise our own coins order. */
+function openSheet(api: QQMinigame.Qq, req: PaymentRequest, pay: PaymentOptions, cb: Callbacks): void {
+  const p = req.relayPayment;
+  if (!p) return api.requestMidasPayment(midasOptions(req, pay, cb));
+  if (!('prepayId' in p)) throw new Error(`the relay made a ${p.api} order of another platform`);
+  api.requestMidasPayment({ prepayId: p.prepayId, starCurrency: p.starCurrency, setEnv: p.setEnv, ...cb });
 }
 
 export const QQ_PAYMENT_CALLS: PaymentCallSpec[] = [MIDAS_CALL];

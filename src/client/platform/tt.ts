@@ -3,7 +3,8 @@ import { createMinigamePlatform } from './minigame-adapter';
 import type { PaymentCallSpec } from './minigame-adapter';
 import { createSheetPayment } from './sheet-payment';
 import type { PaymentOptions } from './payment-options';
-import type { Clock, HookablePlatform } from './platform';
+import type { Callbacks } from './sheet-payment';
+import type { Clock, HookablePlatform, PaymentRequest } from './platform';
 
 /** The only file that names the `tt` global (Douyin). */
 export interface TtPlatformOptions {
@@ -30,23 +31,26 @@ export function createTtPlatform(opts: TtPlatformOptions = {}): HookablePlatform
       createSheetPayment(
         'Douyin game payment',
         facts,
-        typeof api.requestGamePayment === 'function'
-          ? (req, cb) =>
-              api.requestGamePayment({
-                mode: 'game',
-                env: 0,
-                currencyType: 'CNY',
-                platform: 'android',
-                buyQuantity: req.quantity,
-                zoneId: pay.zoneId ?? '1',
-                customId: req.orderId,
-                success: cb.success,
-                fail: cb.fail,
-              })
-          : undefined,
+        typeof api.requestGamePayment === 'function' ? (req, cb) => api.requestGamePayment(gamePaymentOptions(req, pay, cb)) : undefined,
       ),
     hookable: TT_PAYMENT_CALLS,
   });
+}
+
+/** The relay's order as it made it (`customId` is its order id); otherwise our own coins order. */
+function gamePaymentOptions(req: PaymentRequest, pay: PaymentOptions, cb: Callbacks): TTMinigame.RequestGamePaymentOption {
+  const p = req.relayPayment;
+  if (!p) {
+    return { mode: 'game', env: 0, currencyType: 'CNY', platform: 'android', buyQuantity: req.quantity, zoneId: pay.zoneId ?? '1', customId: req.orderId, ...cb };
+  }
+  if (p.api !== 'requestGamePayment') throw new Error(`the relay made a ${p.api} order of another platform`);
+  const { mode, env, currencyType, platform, buyQuantity, zoneId, customId, extraInfo, goodType, orderAmount } = p;
+  const o: TTMinigame.RequestGamePaymentOption = { mode, env, currencyType, platform, buyQuantity, zoneId, customId, ...cb };
+  // Optional fields only when the relay sent them: an older base library may refuse keys it does not know.
+  if (extraInfo !== undefined) o.extraInfo = extraInfo;
+  if (goodType !== undefined) o.goodType = goodType;
+  if (orderAmount !== undefined) o.orderAmount = orderAmount;
+  return o;
 }
 
 export const TT_PAYMENT_CALLS: PaymentCallSpec[] = [

@@ -61,6 +61,7 @@ function openSheet(api: WxApi, req: PaymentRequest, pay: PaymentOptions, cb: Cal
   if (p.api === 'requestMidasPaymentGameItem') {
     return api.requestMidasPaymentGameItem!({ signData: p.signData, paySig: p.paySig, signature: p.signature, ...cb });
   }
+  if (!('outTradeNo' in p)) throw new Error(`the relay made a ${p.api} order of another platform`);
   const { mode, env, offerId, currencyType, platform, buyQuantity, zoneId, outTradeNo } = p;
   api.requestMidasPayment!({ mode, env, offerId, currencyType, platform, buyQuantity, zoneId, outTradeNo, ...cb });
 }

@@ -83,8 +83,45 @@ export const WechatPayConfigSchema = z.object({
   push: z.object({ token: secret, encodingAesKey: secret.optional() }).optional(),
 });
 
+/** The platforms a game can run on; `platforms/index.ts` holds one server side for each. */
+export const PLATFORM_NAMES = ['wechat', 'douyin', 'qq'] as const;
+export type PlatformName = (typeof PLATFORM_NAMES)[number];
+
+const zoneId = z.string().min(1).default('1');
+
+/** `games[].douyin.pay`: the game's Douyin game payment settings (developer console → payment). */
+export const DouyinPayConfigSchema = z.object({
+  /**
+   * `"coins"`: game coins, `buyQuantity` = price / `coinPrice`; `"item"`: item purchase (`goodType` 2 with
+   * `orderAmount`, base library 3.47.0). @default "coins"
+   */
+  mode: z.enum(['coins', 'item']).default('coins'),
+  /** @default "1" */
+  zoneId,
+  /** Fen per game coin in coins mode (the console's coin ratio; 1 yuan = 10 coins is 10). @default 10 */
+  coinPrice: z.number().int().positive().default(10),
+  /** The console's payment callback Token: checks the SHA-1 signature of `/v1/notify/douyin/:appId`. */
+  callbackToken: secret,
+});
+
+/** `games[].qq.pay`: the game's QQ Midas settings (QQ mini-game console → virtual payment). */
+export const QqPayConfigSchema = z.object({
+  /** 0 live, 1 sandbox: passed as `setEnv` (its meaning is UNCONFIRMED, see `platforms/qq/qq-unconfirmed.ts`). @default 0 */
+  env: z.union([z.literal(0), z.literal(1)]).default(0),
+  /** GamePrePay `zone_id`. @default "1" */
+  zoneId,
+  /** GamePrePay `pf`. @default "qq_m_qq-2001-android-2011" */
+  pf: z.string().min(1).default('qq_m_qq-2001-android-2011'),
+  /** Fen per star currency (星币): GamePrePay `amt` = price / starPrice, never rounded. @default 10 */
+  starPrice: z.number().int().positive().default(10),
+  /** GamePrePay `app_remark`. @default "" */
+  appRemark: z.string().max(128).default(''),
+});
+
 export const GameConfigSchema = z.object({
   appId: z.string().min(1),
+  /** The game's platform: `/v1/session` verifies its login codes there, and its payments are made and proven there. @default "wechat" */
+  platform: z.enum(PLATFORM_NAMES).default('wechat'),
   wechat: z
     .object({
       appSecret: secret,
@@ -93,9 +130,28 @@ export const GameConfigSchema = z.object({
       pay: WechatPayConfigSchema.optional(),
     })
     .optional(),
+  /** A Douyin mini-game (`platform: "douyin"`). */
+  douyin: z
+    .object({
+      appSecret: secret,
+      apiBase: z.string().url().default('https://developer.toutiao.com'),
+      /** Douyin game payment: with it the relay makes orders and proves payments by callback and `queryPayState`. */
+      pay: DouyinPayConfigSchema.optional(),
+    })
+    .optional(),
+  /** A QQ mini-game (`platform: "qq"`). */
+  qq: z
+    .object({
+      appSecret: secret,
+      apiBase: z.string().url().default('https://api.q.qq.com'),
+      /** QQ Midas payment: with it the relay gets each order's `prepayId` (GamePrePay). */
+      pay: QqPayConfigSchema.optional(),
+    })
+    .optional(),
   /**
-   * `"verified"`: sinks get only what the platform proved, with the platform's amount (the default when
-   * `wechat.pay` is set). `"reported"`: sinks get what the client reports (the default otherwise).
+   * `"verified"`: sinks get only what the platform proved, with the platform's amount (the default when the game's
+   * platform can prove its payments: `wechat.pay` or `douyin.pay` set). `"reported"`: sinks get what the client
+   * reports (the default otherwise, and for QQ, whose payment confirmation is not known yet).
    */
   revenue: z.enum(['verified', 'reported']).optional(),
   verification: z
@@ -150,6 +206,11 @@ export const RelayConfigSchema = z.object({
     ])
     .default({ sqlite: 'data/relay.db' }),
   session: z.discriminatedUnion('mode', [
+    /**
+     * `"wechat"` (the name kept from when WeChat was the only platform): every game's login code is verified with the
+     * game's own platform (`games[].platform`: WeChat, Douyin or QQ code2session). `"sandbox"`: any code is accepted
+     * (demos and tests).
+     */
     z.object({
       mode: z.literal('wechat'),
       secret,
@@ -275,11 +336,9 @@ export type TianmuSinkConfig = z.infer<typeof TianmuSinkConfigSchema>;
 export type HiveSinkConfig = z.infer<typeof HiveSinkConfigSchema>;
 export type KakaoSinkConfig = z.infer<typeof KakaoSinkConfigSchema>;
 export type WechatPayConfig = z.infer<typeof WechatPayConfigSchema>;
+export type DouyinPayConfig = z.infer<typeof DouyinPayConfigSchema>;
+export type QqPayConfig = z.infer<typeof QqPayConfigSchema>;
 
-/** The revenue mode of a game: as configured, else `"verified"` when it has a payment config. */
-export function revenueMode(game: GameConfig): 'verified' | 'reported' {
-  return game.revenue ?? (game.wechat?.pay !== undefined ? 'verified' : 'reported');
-}
 /** Every sink the relay knows, in the order they are listed everywhere. */
 export const SINK_NAMES = ['tianmu', 'hive', 'kakao'] as const;
 export type SinkName = (typeof SINK_NAMES)[number];

@@ -94,8 +94,9 @@ function crossChecks(config: RelayConfig): string[] {
     const first = seen.get(g.appId);
     if (first !== undefined) problems.push(`games[${i}].appId: ${g.appId} is already games[${first}]`);
     else seen.set(g.appId, i);
-    if (config.session.mode === 'wechat' && g.wechat === undefined) {
-      problems.push(`games[${i}].wechat: required when session.mode is "wechat" (appSecret for jscode2session)`);
+    if (config.session.mode === 'wechat' && g[g.platform] === undefined) {
+      // session.mode "wechat" verifies each game's login with its own platform's code2session.
+      problems.push(`games[${i}].${g.platform}: required when session.mode is "wechat" (appSecret for jscode2session)`);
     }
     const hive = g.sinks.hive;
     if (hive) {

@@ -12,6 +12,8 @@ export const SECRET_PATHS: readonly RegExp[] = [
   /^session\.keyEncryptionKey$/,
   /^games\[\d+\]\.wechat\.pay\.(appKey|sandboxAppKey)$/,
   /^games\[\d+\]\.wechat\.pay\.push\.(token|encodingAesKey)$/,
+  /^games\[\d+\]\.(douyin|qq)\.appSecret$/,
+  /^games\[\d+\]\.douyin\.pay\.callbackToken$/,
 ];
 
 export function isSecretPath(path: string): boolean {

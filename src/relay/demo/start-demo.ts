@@ -4,7 +4,7 @@ import type { RelayLogger } from '../log/logger';
 import { createRelay, type Relay } from '../relay-app';
 import { bundleClientRuntime } from './bundle-client-runtime';
 import { demoRoutes } from './demo-routes';
-import { revenueMode } from '../config/config-schema';
+import { revenueMode } from '../platforms';
 
 export interface DemoOptions {
   /** Where SQLite and the captured requests go. @default "data" */

@@ -9,6 +9,7 @@ import type { Storage } from '../storage/storage';
 import type { Proof } from '../storage/payment-store';
 import type { ProveOutcome } from '../verification/prove-order';
 import type { SessionKeys } from '../verification/session-keys';
+import type { PlatformDeps } from '../platforms/platform-server';
 import type { RateLimiter } from './rate-limiter';
 import type { ReportLimiter } from './report-limiter';
 
@@ -38,6 +39,8 @@ export interface RelayContext {
   verifySession: (token: string, nowMs: number) => SessionVerification;
   /** Sealed platform session keys; undefined when no game takes payments (`session.keyEncryptionKey` unset). */
   sessionKeys?: SessionKeys;
+  /** What a platform's server side uses (`platforms/index.ts`), by platform name; undefined when no game takes payments. */
+  platformDeps?: (platform: string) => PlatformDeps | undefined;
   /** Turns a platform's proof into revenue (`verification/prove-order.ts`). */
   prove(appId: string, orderId: string, proof: Proof): Promise<ProveOutcome>;
 }

@@ -95,7 +95,7 @@ export function claimOrderContext(report: PurchaseReport): OrderContext {
 
 /** Counted in `paymentStats` (every state but `paid`, which grows without bound). */
 export const COUNTED_STATES = ['pending', 'sandbox', 'unverified'] as const;
-export const EVENT_KINDS: readonly PaymentEventKind[] = ['proof', 'refund', 'anomaly', 'sandbox', 'mock'];
+export const EVENT_KINDS: readonly PaymentEventKind[] = ['proof', 'refund', 'anomaly', 'sandbox', 'mock', 'non-cash'];
 
 export function emptyPaymentStats(): PaymentStats {
   return { orders: { pending: 0, sandbox: 0, unverified: 0 }, events: {}, refundedAmount: 0 };

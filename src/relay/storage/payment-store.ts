@@ -25,6 +25,8 @@ export interface PaymentStore {
   claimQueries(now: number, limit: number, leaseMs: number): Promise<OrderRecord[]>;
   /** After a query: when to ask next and what WeChat said (never a secret). */
   rescheduleQuery(appId: string, orderId: string, nextAt: number, note: string): Promise<void>;
+  /** A pending order the platform proved was not paid in money (Douyin DIAMOND) becomes `unverified`: kept, never delivered. */
+  markUnverified(appId: string, orderId: string, now: number): Promise<boolean>;
   /** Pending orders of `appId` created before `createdBefore` become `unverified` (kept, never delivered). Returns how many. */
   giveUp(appId: string, createdBefore: number, now: number): Promise<number>;
   /** Stores what a platform said; false when this event (app, kind, key) was already stored. */
@@ -123,7 +125,8 @@ export type ClaimOutcome =
   | { status: 'duplicate'; order: OrderRecord }
   | { status: 'conflict'; reason: string };
 
-export type PaymentEventKind = 'proof' | 'refund' | 'anomaly' | 'sandbox' | 'mock';
+/** `non-cash`: a payment in a platform currency that is not money (Douyin DIAMOND): stored and exported, never revenue. */
+export type PaymentEventKind = 'proof' | 'refund' | 'anomaly' | 'sandbox' | 'mock' | 'non-cash';
 
 export interface PaymentEvent {
   appId: string;

@@ -105,6 +105,11 @@ export class PostgresPaymentStore implements PaymentStore {
     );
   }
 
+  async markUnverified(appId: string, orderId: string, now: number): Promise<boolean> {
+    const r = await this.pool.query(`UPDATE orders SET state = 'unverified', settled_at = $1 WHERE state = 'pending' AND app_id = $2 AND order_id = $3`, [now, appId, orderId]);
+    return r.rowCount === 1;
+  }
+
   async giveUp(appId: string, createdBefore: number, now: number): Promise<number> {
     const r = await this.pool.query(
       `UPDATE orders SET state = 'unverified', settled_at = $1 WHERE state = 'pending' AND app_id = $2 AND created_at < $3`,

@@ -103,6 +103,10 @@ export class SqlitePaymentStore implements PaymentStore {
     ).run(nextAt, note, appId, orderId);
   }
 
+  async markUnverified(appId: string, orderId: string, now: number): Promise<boolean> {
+    return this.stmt(`UPDATE orders SET state = 'unverified', settled_at = ? WHERE state = 'pending' AND app_id = ? AND order_id = ?`).run(now, appId, orderId).changes === 1;
+  }
+
   async giveUp(appId: string, createdBefore: number, now: number): Promise<number> {
     return this.stmt(
       `UPDATE orders SET state = 'unverified', settled_at = ? WHERE state = 'pending' AND app_id = ? AND created_at < ?`,

@@ -56,7 +56,34 @@ export const MidasCoinsPaymentSchema = z.object({
   outTradeNo: z.string(),
 });
 
-export const OrderPaymentSchema = z.discriminatedUnion('api', [MidasGameItemPaymentSchema, MidasCoinsPaymentSchema]);
+/** QQ Midas: pass these to `qq.requestMidasPayment` (minus `api`); `prepayId` is the relay's GamePrePay answer. */
+export const QqMidasPaymentSchema = z.object({
+  api: z.literal('requestMidasPayment'),
+  prepayId: z.string().min(1),
+  /** Star currency (星币) charged. */
+  starCurrency: z.number().int().positive(),
+  /** 0 live, 1 sandbox, as the relay's config says (QQ's meaning of it is UNCONFIRMED). */
+  setEnv: z.union([z.literal(0), z.literal(1)]).optional(),
+});
+
+/** Douyin game payment: pass these to `tt.requestGamePayment` (minus `api`). `customId` is the relay's order id. */
+export const DouyinGamePaymentSchema = z.object({
+  api: z.literal('requestGamePayment'),
+  mode: z.literal('game'),
+  env: z.literal(0),
+  currencyType: z.literal('CNY'),
+  platform: z.literal('android'),
+  buyQuantity: z.number().int().positive(),
+  zoneId: z.string(),
+  customId: z.string(),
+  extraInfo: z.string().max(256).optional(),
+  /** 2: item purchase (base library 3.47.0), with `orderAmount`. */
+  goodType: z.number().int().optional(),
+  orderAmount: z.number().int().nonnegative().optional(),
+});
+
+/** WeChat's and QQ's `requestMidasPayment` share the `api` name: QQ's is the one with a `prepayId`. */
+export const OrderPaymentSchema = z.union([MidasGameItemPaymentSchema, MidasCoinsPaymentSchema, QqMidasPaymentSchema, DouyinGamePaymentSchema]);
 export type OrderPayment = z.infer<typeof OrderPaymentSchema>;
 
 export const OrderResponseSchema = z.object({

@@ -35,6 +35,8 @@ export const IPHONE: FakeDevice = {
 };
 
 export interface FakeMinigameOptions {
+  /** Login codes are `<codePrefix>-<n>`, so several hosts of one test log in as different players. @default "code" */
+  codePrefix?: string;
   storage?: FakeStorageBackend;
   device?: FakeDevice;
   /** Remove getDeviceInfo / getAppBaseInfo / getWindowInfo, as on base libraries before 2.20.1. @default false */
@@ -129,7 +131,7 @@ export class FakeMinigameHost {
         return { abort() {} } as unknown as WechatMinigame.RequestTask;
       },
       login(option?: WechatMinigame.LoginOption) {
-        const code = `code-${++host.codeSeq}`;
+        const code = `${host.opts.codePrefix ?? 'code'}-${++host.codeSeq}`;
         if (!host.network.connected) host.settle(option, false, { errMsg: 'login:fail network', errno: 600001 });
         else host.settle(option, true, { code, errMsg: 'login:ok' });
         return undefined as never;

@@ -7,7 +7,7 @@ import type { PaymentScript } from './fake-wx';
 /** A fake `qq`: WeChat's shared calls plus `qq.requestMidasPayment` (typed by typings/qq.d.ts). */
 export class FakeQq extends FakeMinigameHost {
   payments: PaymentScript[] = [];
-  readonly paymentCalls: QQMinigame.RequestMidasPaymentOption[] = [];
+  readonly paymentCalls: (QQMinigame.RequestMidasPaymentOption | QQMinigame.RequestMidasPaymentPrepayOption)[] = [];
   declare readonly api: WxSubset & QQMinigame.Qq;
 
   constructor(opts: FakeMinigameOptions = {}) {

@@ -2,7 +2,7 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { decryptPush } from '../../../src/relay/platforms/wechat/push-aes';
 import { readPayEvent, WECHAT_PAY_EVENTS } from '../../../src/relay/platforms/wechat/pay-events';
-import { hexEquals, sha1SortedHex } from '../../../src/relay/platforms/wechat/push-signature';
+import { hexEquals, sha1SortedHex } from '../../../src/relay/platforms/digests';
 import { urlCheck, WechatPushSender } from './wechat-push-sender';
 
 const TOKEN = 'push-token-123';

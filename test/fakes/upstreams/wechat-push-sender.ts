@@ -1,7 +1,7 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { encryptPush } from '../../../src/relay/platforms/wechat/push-aes';
 import { payEventSig, WECHAT_PAY_EVENTS } from '../../../src/relay/platforms/wechat/pay-events';
-import { sha1SortedHex } from '../../../src/relay/platforms/wechat/push-signature';
+import { sha1SortedHex } from '../../../src/relay/platforms/digests';
 
 /**
  * Builds WeChat mini-game payment pushes exactly as WeChat signs them (message push, data format JSON), in plain

@@ -85,6 +85,16 @@ export function describePaymentStoreContract(name: string, make: () => Promise<S
       expect(stats.orders).toEqual({ pending: 2, sandbox: 0, unverified: 1 });
     });
 
+    it('closes one pending order as unverified (a payment that was not money), never a settled one', async () => {
+      const p = h.storage.payments;
+      await p.createOrder(makeOrder({ orderId: 'diamond' }));
+      await p.createOrder(makeOrder({ orderId: 'kept' }));
+      expect(await p.markUnverified(APP_ID, 'diamond', T0 + 1)).toBe(true);
+      expect(await p.markUnverified(APP_ID, 'diamond', T0 + 2)).toBe(false);
+      expect(await p.getOrder(APP_ID, 'diamond')).toMatchObject({ state: 'unverified', settledAt: T0 + 1 });
+      expect(await p.getOrder(APP_ID, 'kept')).toMatchObject({ state: 'pending' });
+    });
+
     it('stores each event once and sums refunds', async () => {
       const p = h.storage.payments;
       await p.createOrder(makeOrder());

@@ -1,4 +1,5 @@
-import { RelayConfigSchema, revenueMode } from '../../../src/relay/config/config-schema';
+import { RelayConfigSchema } from '../../../src/relay/config/config-schema';
+import { revenueMode } from '../../../src/relay/platforms';
 import { createRelay, RelayConfigError } from '../../../src/relay/relay-app';
 import { createRelayLogger } from '../../../src/relay/log/logger';
 import { collectSecrets } from '../../../src/relay/secrets';

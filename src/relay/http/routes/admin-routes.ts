@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { SINK_NAMES } from '../../config/config-schema';
+import { EVENT_KINDS } from '../../storage/payment-rows';
+import type { PaymentEventKind } from '../../storage/payment-store';
 import { constantTimeEqual } from '../../session/constant-time';
 import { bearerToken } from '../bearer-token';
 import { HttpError } from '../http-error';
@@ -76,12 +78,12 @@ export async function handleListOrders(ctx: RelayContext, r: RouteRequest): Prom
 }
 
 const EventsQuerySchema = z.object({
-  kind: z.enum(['proof', 'refund', 'anomaly', 'sandbox', 'mock']).optional(),
+  kind: z.enum(EVENT_KINDS as [PaymentEventKind, ...PaymentEventKind[]]).optional(),
   app: z.string().min(1).max(64).optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
 });
 
-/** `GET /admin/payment-events?kind=anomaly|refund&app=&limit=`: what the platforms said that did not become revenue. */
+/** `GET /admin/payment-events?kind=anomaly|refund|non-cash|...&app=&limit=`: what the platforms said that did not become revenue. */
 export async function handleListPaymentEvents(ctx: RelayContext, r: RouteRequest): Promise<void> {
   requireAdmin(ctx, r);
   const parsed = EventsQuerySchema.safeParse(Object.fromEntries(r.url.searchParams));

@@ -6,15 +6,15 @@ import { handleMetrics } from './metrics-route';
 import { handlePurchases } from './purchases-route';
 import { handleOrders } from './orders-route';
 import { handleSession } from './session-route';
-import { handleWechatPushRoute, handleWechatUrlCheck } from './wechat-notify-route';
+import { handleNotify, handleNotifyUrlCheck } from './notify-route';
 
 /** The relay's HTTP API (DESIGN.md "HTTP API"). */
 export const ROUTES: readonly Route[] = [
   { method: 'POST', path: '/v1/session', handle: handleSession },
   { method: 'POST', path: '/v1/purchases', handle: handlePurchases },
   { method: 'POST', path: '/v1/orders', handle: handleOrders },
-  { method: 'GET', path: /^\/v1\/notify\/wechat\/(?<appId>[^/]{1,64})$/, handle: handleWechatUrlCheck },
-  { method: 'POST', path: /^\/v1\/notify\/wechat\/(?<appId>[^/]{1,64})$/, handle: handleWechatPushRoute },
+  { method: 'GET', path: /^\/v1\/notify\/(?<platform>[a-z]{1,16})\/(?<appId>[^/]{1,64})$/, handle: handleNotifyUrlCheck },
+  { method: 'POST', path: /^\/v1\/notify\/(?<platform>[a-z]{1,16})\/(?<appId>[^/]{1,64})$/, handle: handleNotify },
   { method: 'GET', path: '/v1/catalog', handle: handleCatalog },
   { method: 'GET', path: '/healthz', handle: handleHealth },
   { method: 'GET', path: '/metrics', handle: handleMetrics },

@@ -3,7 +3,7 @@ import type { Catalog } from '../../../shared/schemas/catalog';
 import { catalogUdid } from '../../catalog/catalog-udid';
 import { findProduct, type CatalogProduct } from '../../catalog/find-product';
 import type { GameConfig } from '../../config/config-schema';
-import { wechatPayment } from '../../platforms/wechat/wechat-payment';
+import { platformOf } from '../../platforms';
 import { createRelayOrderId } from '../../verification/order-id';
 import { HttpError } from '../http-error';
 import { sendJson } from '../json-response';
@@ -20,8 +20,9 @@ import { authenticate } from './authenticate';
 export async function handleOrders(ctx: RelayContext, r: RouteRequest): Promise<void> {
   const session = authenticate(ctx, r.req);
   const game = ctx.games.get(session.appId) as GameConfig;
-  const pay = game.wechat?.pay;
-  if (pay === undefined || ctx.sessionKeys === undefined) {
+  const platform = platformOf(game);
+  const deps = ctx.platformDeps?.(platform.name);
+  if (!platform.payConfigured(game) || ctx.sessionKeys === undefined || deps === undefined) {
     throw new HttpError(409, ORDER_ERROR_CODES.notEnabled, 'this game has no payment config on the relay: make the order id on the client and report the purchase');
   }
   const body = await readJson(r.req, ctx.config.limits.bodyBytes);
@@ -33,15 +34,19 @@ export async function handleOrders(ctx: RelayContext, r: RouteRequest): Promise<
   const { productId, quantity, context } = parsed.data;
   const product = await catalogProduct(ctx, session.appId, session.openid, productId);
   if (product.currency !== 'CNY') {
-    throw new HttpError(400, ORDER_ERROR_CODES.notPayable, `productId: ${productId} is priced in ${product.currency}; WeChat pays in CNY`, 'productId');
+    throw new HttpError(400, ORDER_ERROR_CODES.notPayable, `productId: ${productId} is priced in ${product.currency}; ${platform.label} pays in CNY`, 'productId');
   }
   const key = await ctx.sessionKeys.load(session.appId, session.openid);
   if (!key.ok) {
     throw new HttpError(401, ORDER_ERROR_CODES.sessionKeyStale, `the platform session of this player is ${key.reason}: log in again and retry`);
   }
   const orderId = createRelayOrderId();
-  const made = wechatPayment(pay, { orderId, productId, unitPrice: product.price, quantity, sessionKey: key.key });
-  if (!made.ok) throw new HttpError(400, ORDER_ERROR_CODES.notPayable, made.message, 'productId');
+  const made = await platform.createPayment(deps, game, { orderId, openid: session.openid, productId, unitPrice: product.price, quantity, sessionKey: key.key });
+  if (!made.ok) {
+    if (made.kind === 'not-payable') throw new HttpError(400, ORDER_ERROR_CODES.notPayable, made.message, 'productId');
+    if (made.kind === 'session-stale') throw new HttpError(401, ORDER_ERROR_CODES.sessionKeyStale, made.message);
+    throw new HttpError(502, 'PLATFORM_UNAVAILABLE', made.message, undefined, { 'Retry-After': '5' });
+  }
   const now = ctx.now();
   const amount = product.price * quantity;
   await ctx.storage.payments.createOrder({
@@ -53,14 +58,14 @@ export async function handleOrders(ctx: RelayContext, r: RouteRequest): Promise<
     unitPrice: product.price,
     amount,
     currency: product.currency,
-    env: pay.env,
+    env: made.env,
     context,
     clientIp: r.ip,
     createdAt: now,
     nextQueryAt: now + game.verification.queryAfterSeconds * 1000,
   });
   ctx.metrics.orders.inc({ appId: session.appId });
-  const answer: OrderResponse = { orderId, productId, amount, currency: product.currency, env: pay.env, payment: made.payment };
+  const answer: OrderResponse = { orderId, productId, amount, currency: product.currency, env: made.env, payment: made.payment };
   sendJson(r.res, 200, answer);
 }
 

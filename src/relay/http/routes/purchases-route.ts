@@ -1,6 +1,7 @@
 import { PurchaseReportSchema, type PurchaseReport } from '../../../shared/schemas/purchase-report';
 import { PurchasesRequestSchema, type ReportResult } from '../../../shared/schemas/relay-api';
-import { enabledSinksOf, revenueMode, type GameConfig } from '../../config/config-schema';
+import { enabledSinksOf, type GameConfig } from '../../config/config-schema';
+import { revenueMode } from '../../platforms';
 import { recordClaims } from '../../verification/record-claims';
 import type { IngestItem } from '../../storage/storage';
 import { HttpError } from '../http-error';

@@ -1,7 +1,8 @@
 import { SessionRequestSchema, type SessionResponse } from '../../../shared/schemas/relay-api';
 import { sandboxOpenid } from '../../session/sandbox-openid';
 import { issueSessionToken, sessionPolicy } from '../../session/session-token';
-import { code2session } from '../../session/wechat-code2session';
+import { platformOf } from '../../platforms';
+import type { GameConfig } from '../../config/config-schema';
 import { HttpError } from '../http-error';
 import { sendJson } from '../json-response';
 import { readJson } from '../read-json';
@@ -19,33 +20,39 @@ export async function handleSession(ctx: RelayContext, r: RouteRequest): Promise
   const { appId, code } = parsed.data;
   const game = ctx.games.get(appId);
   if (!game) throw new HttpError(400, 'UNKNOWN_APP', `appId: no game "${appId}" is configured on this relay`, 'appId');
-  const openid = ctx.config.session.mode === 'sandbox' ? sandboxOpenid(appId, code) : await wechatLogin(ctx, appId, code);
+  const openid = ctx.config.session.mode === 'sandbox' ? sandboxOpenid(appId, code) : await platformLogin(ctx, game, code);
   const { token, expiresAt } = issueSessionToken({ appId, openid }, sessionPolicy(ctx.config.session), ctx.now());
   const answer: SessionResponse = { token, openid, expiresAt };
   sendJson(r.res, 200, answer);
 }
 
-async function wechatLogin(ctx: RelayContext, appId: string, code: string): Promise<string> {
-  const wechat = ctx.games.get(appId)?.wechat;
-  if (!wechat) {
+/**
+ * `session.mode: "wechat"`: the code is verified with the game's own platform (WeChat, Douyin or QQ), whose
+ * session_key is kept sealed for signing and querying this player's payments.
+ */
+async function platformLogin(ctx: RelayContext, game: GameConfig, code: string): Promise<string> {
+  const platform = platformOf(game);
+  const { appId } = game;
+  const name = platform.name.toUpperCase();
+  if (!platform.settings(game)) {
     // createRelay refuses this config at start-up; kept as a guard, answered as our fault, not the client's.
-    throw new HttpError(503, 'NOT_CONFIGURED', `game ${appId} has no wechat settings`);
+    throw new HttpError(503, 'NOT_CONFIGURED', `game ${appId} has no ${platform.name} settings`);
   }
-  const result = await code2session({ apiBase: wechat.apiBase, appId, appSecret: wechat.appSecret, code, timeoutMs: ctx.wechatTimeoutMs });
+  const result = await platform.login(game, code, ctx.wechatTimeoutMs);
   if (result.ok) {
     // Kept (sealed) for signing this player's payments and queries; refreshed at each login.
     if (result.sessionKey !== undefined && ctx.sessionKeys !== undefined) await ctx.sessionKeys.save(appId, result.openid, result.sessionKey, ctx.now());
     return result.openid;
   }
-  ctx.log.warn({ appId, kind: result.kind, detail: result.detail }, 'wechat login failed');
+  ctx.log.warn({ appId, platform: platform.name, kind: result.kind, detail: result.detail }, `${platform.name} login failed`);
   switch (result.kind) {
     case 'invalid-code':
-      throw new HttpError(401, 'WECHAT_CODE_REJECTED', 'code: WeChat refused this login code (invalid, used or blocked); call wx.login again', 'code');
+      throw new HttpError(401, `${name}_CODE_REJECTED`, `code: ${platform.label} refused this login code (invalid, used or blocked); log in again`, 'code');
     case 'rate-limited':
-      throw new HttpError(429, 'WECHAT_RATE_LIMITED', 'WeChat limits logins of this user; retry in a minute', undefined, { 'Retry-After': '60' });
+      throw new HttpError(429, `${name}_RATE_LIMITED`, `${platform.label} limits logins of this user; retry in a minute`, undefined, { 'Retry-After': '60' });
     case 'config':
-      throw new HttpError(502, 'WECHAT_CONFIG_REFUSED', 'WeChat refused this relay\'s app credentials');
+      throw new HttpError(502, `${name}_CONFIG_REFUSED`, `${platform.label} refused this relay's app credentials`);
     default:
-      throw new HttpError(502, 'WECHAT_UNAVAILABLE', 'WeChat login is unavailable; retry later', undefined, { 'Retry-After': '5' });
+      throw new HttpError(502, `${name}_UNAVAILABLE`, `${platform.label} login is unavailable; retry later`, undefined, { 'Retry-After': '5' });
   }
 }

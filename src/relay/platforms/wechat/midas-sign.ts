@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { hmacSha256Hex } from '../digests';
 
 /**
  * The signatures of WeChat mini-game payment (Midas). Every one is lowercase hex HMAC-SHA256 over the exact
@@ -7,10 +7,6 @@ import { createHmac } from 'node:crypto';
  * The session_key is used as its base64 **text** (UTF-8 bytes of the 24 characters), not the 16 bytes it decodes
  * to: the spec's `signature` test vector (session_key `9hAb/NEYUlkaMBEsmFgzig==`) matches only that form.
  */
-
-export function hmacSha256Hex(key: string | Buffer, message: string): string {
-  return createHmac('sha256', key).update(message, 'utf8').digest('hex');
-}
 
 /** `paySig` of `wx.requestMidasPaymentGameItem`: HMAC(AppKey[env], "requestMidasPaymentGameItem&" + signData). */
 export function gameItemPaySig(appKey: string, signData: string): string {

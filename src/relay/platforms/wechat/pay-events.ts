@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { hmacSha256Hex } from './midas-sign';
-import { hexEquals } from './push-signature';
+import { hexEquals, hmacSha256Hex } from '../digests';
 
 /**
  * The payment push events of WeChat mini-games (MP console message push, data format JSON), after the transport

@@ -4,7 +4,7 @@ import type { PaymentStore, Proof } from '../../storage/payment-store';
 import type { ProveOutcome } from '../../verification/prove-order';
 import { readPayEvent } from './pay-events';
 import { decryptPush } from './push-aes';
-import { hexEquals, sha1SortedHex } from './push-signature';
+import { hexEquals, sha1SortedHex } from '../digests';
 
 /** What WeChat is answered: HTTP status and `{ErrCode, ErrMsg}` (0 = handled; anything else makes WeChat retry). */
 export interface PushAnswer {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { TokenSource } from '../access-token';
 
 /**
  * `POST /cgi-bin/stable_token`: the access_token of a mini-game. Unlike `/cgi-bin/token`, a new one does not
@@ -85,3 +86,14 @@ export function classifyStableToken(status: number, text: string, now: number): 
   if (!ok.success) return { ok: false, kind: 'unavailable', detail: 'stable_token answered an unexpected shape' };
   return { ok: true, accessToken: ok.data.access_token, expiresAt: now + ok.data.expires_in * 1000 };
 }
+
+/** WeChat's tokens for `access-token.ts`: after WeChat refused the stored one, a call without force_refresh would hand it back. */
+export const WECHAT_TOKEN_SOURCE: TokenSource = {
+  name: 'wechat',
+  async fetch(game, forceRefresh, timeoutMs) {
+    const wechat = game.wechat;
+    if (!wechat) return { ok: false, detail: 'the game has no wechat settings' };
+    const got = await fetchStableToken({ apiBase: wechat.apiBase, appId: game.appId, appSecret: wechat.appSecret, timeoutMs, forceRefresh });
+    return got.ok ? got : { ok: false, detail: got.detail };
+  },
+};

@@ -2,7 +2,7 @@ import type { GameConfig } from '../../config/config-schema';
 import type { OrderRecord, Proof } from '../../storage/payment-store';
 import type { QueryVerdict } from '../../verification/query-loop';
 import type { SessionKeys } from '../../verification/session-keys';
-import type { AccessTokens } from './access-token';
+import type { AccessTokens } from '../access-token';
 import { appKeyFor } from './wechat-payment';
 import { queryOrderInfo } from './query-order';
 

@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
-import { apiPaySig, gameItemPaySig, hmacSha256Hex, userSignature } from '../../../../src/relay/platforms/wechat/midas-sign';
+import { hmacSha256Hex } from '../../../../src/relay/platforms/digests';
+import { apiPaySig, gameItemPaySig, userSignature } from '../../../../src/relay/platforms/wechat/midas-sign';
 
 /** The spec's test vectors (platform-payment-verification.md, "Test vectors"): exact hex. */
 const BODY = '{"offer_id": "12345678", "openid": "oUrsfxxxxxxxxxx", "ts": 1668136271, "zone_id": "1", "env": 0}';

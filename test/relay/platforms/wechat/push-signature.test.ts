@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { hexEquals, sha1SortedHex } from '../../../../src/relay/platforms/wechat/push-signature';
+import { hexEquals, sha1SortedHex } from '../../../../src/relay/platforms/digests';
 import { OFFICIAL } from './official-msg-crypt-vector';
 
 describe('sha1SortedHex', () => {

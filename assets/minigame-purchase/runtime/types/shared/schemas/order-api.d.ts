@@ -75,7 +75,29 @@ export declare const MidasCoinsPaymentSchema: z.ZodObject<{
     zoneId: z.ZodString;
     outTradeNo: z.ZodString;
 }, z.core.$strip>;
-export declare const OrderPaymentSchema: z.ZodDiscriminatedUnion<[z.ZodObject<{
+/** QQ Midas: pass these to `qq.requestMidasPayment` (minus `api`); `prepayId` is the relay's GamePrePay answer. */
+export declare const QqMidasPaymentSchema: z.ZodObject<{
+    api: z.ZodLiteral<"requestMidasPayment">;
+    prepayId: z.ZodString;
+    starCurrency: z.ZodNumber;
+    setEnv: z.ZodOptional<z.ZodUnion<readonly [z.ZodLiteral<0>, z.ZodLiteral<1>]>>;
+}, z.core.$strip>;
+/** Douyin game payment: pass these to `tt.requestGamePayment` (minus `api`). `customId` is the relay's order id. */
+export declare const DouyinGamePaymentSchema: z.ZodObject<{
+    api: z.ZodLiteral<"requestGamePayment">;
+    mode: z.ZodLiteral<"game">;
+    env: z.ZodLiteral<0>;
+    currencyType: z.ZodLiteral<"CNY">;
+    platform: z.ZodLiteral<"android">;
+    buyQuantity: z.ZodNumber;
+    zoneId: z.ZodString;
+    customId: z.ZodString;
+    extraInfo: z.ZodOptional<z.ZodString>;
+    goodType: z.ZodOptional<z.ZodNumber>;
+    orderAmount: z.ZodOptional<z.ZodNumber>;
+}, z.core.$strip>;
+/** WeChat's and QQ's `requestMidasPayment` share the `api` name: QQ's is the one with a `prepayId`. */
+export declare const OrderPaymentSchema: z.ZodUnion<readonly [z.ZodObject<{
     api: z.ZodLiteral<"requestMidasPaymentGameItem">;
     signData: z.ZodString;
     paySig: z.ZodString;
@@ -90,7 +112,24 @@ export declare const OrderPaymentSchema: z.ZodDiscriminatedUnion<[z.ZodObject<{
     buyQuantity: z.ZodNumber;
     zoneId: z.ZodString;
     outTradeNo: z.ZodString;
-}, z.core.$strip>], "api">;
+}, z.core.$strip>, z.ZodObject<{
+    api: z.ZodLiteral<"requestMidasPayment">;
+    prepayId: z.ZodString;
+    starCurrency: z.ZodNumber;
+    setEnv: z.ZodOptional<z.ZodUnion<readonly [z.ZodLiteral<0>, z.ZodLiteral<1>]>>;
+}, z.core.$strip>, z.ZodObject<{
+    api: z.ZodLiteral<"requestGamePayment">;
+    mode: z.ZodLiteral<"game">;
+    env: z.ZodLiteral<0>;
+    currencyType: z.ZodLiteral<"CNY">;
+    platform: z.ZodLiteral<"android">;
+    buyQuantity: z.ZodNumber;
+    zoneId: z.ZodString;
+    customId: z.ZodString;
+    extraInfo: z.ZodOptional<z.ZodString>;
+    goodType: z.ZodOptional<z.ZodNumber>;
+    orderAmount: z.ZodOptional<z.ZodNumber>;
+}, z.core.$strip>]>;
 export type OrderPayment = z.infer<typeof OrderPaymentSchema>;
 export declare const OrderResponseSchema: z.ZodObject<{
     orderId: z.ZodString;
@@ -98,7 +137,7 @@ export declare const OrderResponseSchema: z.ZodObject<{
     amount: z.ZodNumber;
     currency: z.ZodString;
     env: z.ZodUnion<readonly [z.ZodLiteral<0>, z.ZodLiteral<1>]>;
-    payment: z.ZodDiscriminatedUnion<[z.ZodObject<{
+    payment: z.ZodUnion<readonly [z.ZodObject<{
         api: z.ZodLiteral<"requestMidasPaymentGameItem">;
         signData: z.ZodString;
         paySig: z.ZodString;
@@ -113,7 +152,24 @@ export declare const OrderResponseSchema: z.ZodObject<{
         buyQuantity: z.ZodNumber;
         zoneId: z.ZodString;
         outTradeNo: z.ZodString;
-    }, z.core.$strip>], "api">;
+    }, z.core.$strip>, z.ZodObject<{
+        api: z.ZodLiteral<"requestMidasPayment">;
+        prepayId: z.ZodString;
+        starCurrency: z.ZodNumber;
+        setEnv: z.ZodOptional<z.ZodUnion<readonly [z.ZodLiteral<0>, z.ZodLiteral<1>]>>;
+    }, z.core.$strip>, z.ZodObject<{
+        api: z.ZodLiteral<"requestGamePayment">;
+        mode: z.ZodLiteral<"game">;
+        env: z.ZodLiteral<0>;
+        currencyType: z.ZodLiteral<"CNY">;
+        platform: z.ZodLiteral<"android">;
+        buyQuantity: z.ZodNumber;
+        zoneId: z.ZodString;
+        customId: z.ZodString;
+        extraInfo: z.ZodOptional<z.ZodString>;
+        goodType: z.ZodOptional<z.ZodNumber>;
+        orderAmount: z.ZodOptional<z.ZodNumber>;
+    }, z.core.$strip>]>;
 }, z.core.$strip>;
 export type OrderResponse = z.infer<typeof OrderResponseSchema>;
 /**
