@@ -1,5 +1,5 @@
 /** What the relay benches share: the relay compiled as published, child processes, their memory. */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -79,4 +79,45 @@ export function child(args: string[], env: Record<string, string> = {}): Child {
 export function procStatus(pid: number, key: 'VmHWM' | 'VmRSS'): number {
   const m = new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return m ? Number(m[1]) / 1024 : NaN;
+}
+
+let clockTicks: number | undefined;
+/** Fields of `/proc/<pid>/stat` after `comm`: [state, ppid, ...]; index 11/12 are utime/stime, 13/14 cutime/cstime. */
+function procStatFields(pid: number): string[] | undefined {
+  try {
+    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return text.slice(text.lastIndexOf(')') + 2).split(' ');
+  } catch {
+    return undefined; // gone
+  }
+}
+
+/**
+ * CPU seconds a process has used (`utime + stime` of `/proc/<pid>/stat`, every thread), plus, with `reaped`, those of
+ * its children that exited and were waited for (`cutime + cstime`). 0 for a process that is gone.
+ */
+export function procCpuSeconds(pid: number, reaped = false): number {
+  clockTicks ??= Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  const f = procStatFields(pid);
+  if (!f) return 0;
+  const ticks = Number(f[11]) + Number(f[12]) + (reaped ? Number(f[13]) + Number(f[14]) : 0);
+  return ticks / clockTicks;
+}
+
+/** The pids whose parent is `ppid` (a scan of /proc). */
+export function childPids(ppid: number): number[] {
+  const out: number[] = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    const f = procStatFields(Number(name));
+    if (f && Number(f[1]) === ppid) out.push(Number(name));
+  }
+  return out;
+}
+
+/** The parent pid of `pid`. */
+export function parentPid(pid: number): number {
+  const f = procStatFields(pid);
+  if (!f) throw new Error(`no process ${pid}`);
+  return Number(f[1]);
 }
