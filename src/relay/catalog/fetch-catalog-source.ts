@@ -67,7 +67,7 @@ async function readCapped(res: Response, controller: AbortController, timeoutMs:
     throw new CatalogSourceError('too-large', `game server answer over ${MAX_SOURCE_BYTES} bytes`);
   }
   if (!res.body) return '';
-  const reader = res.body.getReader();
+  const reader = (res.body as ReadableStream<Uint8Array>).getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
   try {

@@ -18,7 +18,7 @@ function main(): void {
   const call = <T>(m: (n: number) => FromThread): Promise<T> =>
     new Promise<T>((resolve, reject) => {
       const n = ++calls;
-      pending.set(n, { resolve: resolve as (v: never) => void, reject });
+      pending.set(n, { resolve: resolve, reject });
       send(m(n));
     });
 

@@ -59,7 +59,7 @@ export class SinkLoop {
     private readonly d: SinkLoopDeps,
   ) {
     const sizes = d.config.games.map((g) => {
-      const c = sink.configOf(g);
+      const c: unknown = sink.configOf(g);
       return c === undefined ? 1 : Math.max(1, sink.maxBatch(c));
     });
     this.perRequest = Math.max(1, ...sizes);

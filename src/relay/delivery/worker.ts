@@ -47,7 +47,8 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
   const now = options.now ?? Date.now;
   const random = options.random ?? Math.random;
   const transport = createTransport({ now, secrets: collectSecrets(config) });
-  const allSinks: AnySink[] = Array.isArray(options.sinks) ? [...options.sinks] : Object.values(options.sinks);
+  // A list or a record of sinks: Object.values gives the sinks of either.
+  const allSinks = Object.values<AnySink>(options.sinks);
   const enabled = new Set<string>(enabledSinkNames(config));
   const sinks = allSinks.filter((s) => enabled.has(s.name));
 

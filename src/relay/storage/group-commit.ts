@@ -34,7 +34,7 @@ interface Waiter<I, O> {
 export function createGroupCommit<I, O>(options: GroupCommitOptions<I, O>): GroupCommit<I, O> {
   const maxItems = options.maxItems ?? 500;
   const windowMs = options.windowMs ?? 0;
-  let queue: Waiter<I, O>[] = [];
+  const queue: Waiter<I, O>[] = [];
   let queuedItems = 0;
   let running: Promise<void> | undefined;
   let scheduled = false;

@@ -56,7 +56,7 @@ const INT8_OID = 20;
  */
 const typeParsers = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    oid === INT8_OID ? (v: string) => Number(v) : pgTypes.getTypeParser(oid, format ?? 'text')) as typeof pgTypes.getTypeParser,
+    oid === INT8_OID ? (v: string) => Number(v) : (pgTypes.getTypeParser(oid, format ?? 'text') as (v: string) => unknown)) as typeof pgTypes.getTypeParser,
 };
 
 /** A signed 64-bit advisory-lock key for a string, as text for a `bigint[]` parameter. */

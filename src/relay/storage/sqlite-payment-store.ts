@@ -133,8 +133,14 @@ export class SqlitePaymentStore implements PaymentStore {
   async listOrders(f: OrderFilter): Promise<OrderRecord[]> {
     const where: string[] = [];
     const params: Record<string, unknown> = { limit: f.limit ?? 100 };
-    if (f.state) (where.push('state = @state'), (params.state = f.state));
-    if (f.appId) (where.push('app_id = @appId'), (params.appId = f.appId));
+    if (f.state) {
+      where.push('state = @state');
+      params.state = f.state;
+    }
+    if (f.appId) {
+      where.push('app_id = @appId');
+      params.appId = f.appId;
+    }
     const rows = this.stmt(
       `SELECT ${ORDER_COLUMNS} FROM orders ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY id LIMIT @limit`,
     ).all(params) as OrderRow[];
@@ -144,8 +150,14 @@ export class SqlitePaymentStore implements PaymentStore {
   async listEvents(f: { kind?: PaymentEventKind; appId?: string; limit?: number }): Promise<StoredPaymentEvent[]> {
     const where: string[] = [];
     const params: Record<string, unknown> = { limit: f.limit ?? 100 };
-    if (f.kind) (where.push('kind = @kind'), (params.kind = f.kind));
-    if (f.appId) (where.push('app_id = @appId'), (params.appId = f.appId));
+    if (f.kind) {
+      where.push('kind = @kind');
+      params.kind = f.kind;
+    }
+    if (f.appId) {
+      where.push('app_id = @appId');
+      params.appId = f.appId;
+    }
     const rows = this.stmt(
       `SELECT ${EVENT_COLUMNS} FROM payment_events ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY id LIMIT @limit`,
     ).all(params) as EventRow[];

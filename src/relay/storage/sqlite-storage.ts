@@ -15,7 +15,6 @@ import type {
   ClaimedDelivery,
   DeliveryFilter,
   DeliveryRow,
-  DeliveryStatus,
   IngestItem,
   IngestOutcome,
   PruneResult,
@@ -301,9 +300,18 @@ export class SqliteStorage implements Storage {
   async listDeliveries(filter: DeliveryFilter): Promise<DeliveryRow[]> {
     const clauses: string[] = [];
     const params: Record<string, unknown> = { limit: filter.limit ?? 100 };
-    if (filter.status) (clauses.push('d.status = @status'), (params.status = filter.status));
-    if (filter.sink) (clauses.push('d.sink = @sink'), (params.sink = filter.sink));
-    if (filter.appId) (clauses.push('p.app_id = @appId'), (params.appId = filter.appId));
+    if (filter.status) {
+      clauses.push('d.status = @status');
+      params.status = filter.status;
+    }
+    if (filter.sink) {
+      clauses.push('d.sink = @sink');
+      params.sink = filter.sink;
+    }
+    if (filter.appId) {
+      clauses.push('p.app_id = @appId');
+      params.appId = filter.appId;
+    }
     const rows = this.stmt(
         `SELECT ${DELIVERY_LIST_COLUMNS}
          FROM deliveries d JOIN purchases p ON p.id = d.purchase_id
