@@ -126,15 +126,10 @@ function webStorage(g: WebGlobals): PlatformStorage {
       }
     },
     remove: (k) => (ls ? ls.removeItem(k) : void mem.delete(k)),
-    keys() {
-      if (!ls) return Array.from(mem.keys());
-      // The page's other keys are none of ours.
-      const out: string[] = [];
-      for (let i = 0; i < ls.length; i++) {
-        const k = ls.key(i);
-        if (k && k.startsWith(STORAGE_PREFIX)) out.push(k);
-      }
-      return out;
-    },
+    // The page's other keys are none of ours.
+    keys: () =>
+      ls
+        ? Array.from({ length: ls.length }, (_, i) => ls.key(i) || '').filter((k) => k.startsWith(STORAGE_PREFIX))
+        : Array.from(mem.keys()),
   };
 }

@@ -115,6 +115,21 @@ describe('orphaned order keys', () => {
     kit.close();
   });
 
+  it('with an unreadable index nothing is deleted: a pending order key is listed unconfirmed', async () => {
+    const storage = new FakeStorageBackend();
+    const [kit0, { wx }] = createTestKit(relay, { wx: new FakeWx({ storage }) });
+    wx.payments = ['hang'];
+    void kit0.purchase(PACK);
+    await until(() => wx.paymentCalls.length === 1);
+    const pendingId = String(wx.paymentCalls[0].options.outTradeNo);
+    wx.kill();
+    storage.set(INDEX, '{not json');
+    const [kit] = createTestKit(relay, { wx: new FakeWx({ storage }) });
+    expect(storage.data.has('mp:v1:o:' + pendingId)).toBe(true);
+    expect(kit.unconfirmedOrders().map((r) => r.orderId)).toEqual([pendingId]);
+    kit.close();
+  });
+
   it('a host whose getStorageInfoSync throws still starts (no sweep)', async () => {
     const wx = new FakeWx();
     wx.api.getStorageInfoSync = () => {
