@@ -227,6 +227,8 @@ function createMinigamePlatform(spec) {
         remove(key) {
             api.removeStorageSync(key);
         },
+        // Throws on a host without the call: the order store's sweep is best effort.
+        keys: () => api.getStorageInfoSync().keys,
     };
     return {
         name: spec.name,
@@ -560,6 +562,123 @@ const TT_PAYMENT_CALLS = [
     },
 ];
 
+const STORAGE_PREFIX = 'mp:v1:';
+const INDEX_KEY = STORAGE_PREFIX + 'orders';
+const ORDER_PREFIX = STORAGE_PREFIX + 'o:';
+/** The orders `storage` holds, loaded now (orphans swept); then kept in memory and written through. */
+function createOrderStore(storage) {
+    // A closure rather than a class: its members minify, the bundle a game ships is smaller.
+    const orders = new Map();
+    // Pending orders' reports as JSON without paidAt, made when they were added (see `encode`).
+    const drafts = new Map();
+    const index = parseIndex(storage.get(INDEX_KEY));
+    /** The ids the stored index lists. */
+    let listed = new Set(index);
+    for (const id of listed) {
+        const order = parseOrder(storage.get(ORDER_PREFIX + id));
+        if (order)
+            orders.set(id, order);
+    }
+    const writeIndex = () => {
+        const ids = Array.from(orders.keys());
+        storage.set(INDEX_KEY, JSON.stringify(ids));
+        listed = new Set(ids);
+    };
+    const write = (id, json) => {
+        if (!listed.has(id))
+            writeIndex();
+        storage.set(ORDER_PREFIX + id, json);
+    };
+    attempt(() => {
+        let adopted = false;
+        for (const key of (storage.keys && storage.keys()) || []) {
+            const id = key.slice(ORDER_PREFIX.length);
+            if (!key.startsWith(ORDER_PREFIX) || listed.has(id))
+                continue;
+            const order = parseOrder(storage.get(key));
+            if (order && order.s === 'p' && index)
+                storage.remove(key);
+            else if (order)
+                adopted = !!orders.set(id, order);
+        }
+        // Removals first, then one index write: a full storage gets room back. If the index still cannot grow, the
+        // adopted orders are sent from memory and adopted again at the next start.
+        if (adopted)
+            writeIndex();
+    });
+    return {
+        get: (id) => orders.get(id),
+        list(state) {
+            const all = Array.from(orders.entries());
+            return state ? all.filter(([, o]) => o.s === state) : all;
+        },
+        add(id, order) {
+            const rest = restOf(order.r);
+            orders.set(id, order);
+            try {
+                write(id, encode(order.s, order.r.paidAt, rest));
+            }
+            catch (e) {
+                // An index entry may remain without its key: harmless, as above.
+                orders.delete(id);
+                throw e;
+            }
+            if (order.s === 'p')
+                drafts.set(id, rest);
+        },
+        markPaid(id, paidAt) {
+            const { r } = orders.get(id);
+            write(id, encode('q', paidAt, drafts.get(id) || restOf(r)));
+            drafts.delete(id);
+            orders.set(id, { s: 'q', r: Object.assign(Object.assign({}, r), { paidAt }) });
+        },
+        put(id, order) {
+            write(id, JSON.stringify(order));
+            orders.set(id, order);
+        },
+        keepInMemory(id, order) {
+            orders.set(id, order);
+        },
+        remove(ids) {
+            for (const id of ids) {
+                storage.remove(ORDER_PREFIX + id);
+                orders.delete(id);
+                drafts.delete(id);
+            }
+            if (ids.length)
+                writeIndex();
+        },
+    };
+}
+/** The report as JSON without paidAt and without its opening brace: `encode` puts paidAt first. */
+function restOf(r) {
+    const json = JSON.stringify(Object.assign(Object.assign({}, r), { paidAt: undefined }));
+    return json === '{}' ? '}' : ',' + json.slice(1);
+}
+/** The stored order `{"s":…,"r":{"paidAt":…,…}}`, built from `restOf` by concatenation. */
+function encode(s, paidAt, rest) {
+    return '{"s":"' + s + '","r":{"paidAt":' + JSON.stringify(paidAt) + rest + '}';
+}
+/** The index's ids; undefined when it is there but unreadable. */
+function parseIndex(raw) {
+    try {
+        const v = raw ? JSON.parse(raw) : [];
+        return Array.isArray(v) ? v.filter((x) => typeof x === 'string') : undefined;
+    }
+    catch (_a) {
+        return undefined;
+    }
+}
+function parseOrder(raw) {
+    try {
+        const v = JSON.parse(raw);
+        return v && (v.s === 'p' || v.s === 'q' || v.s === 'r') && typeof v.r === 'object' ? v : undefined;
+    }
+    catch (_a) {
+        return undefined;
+    }
+}
+
 const SANDBOX_NOTICE = '[SANDBOX] minigame-purchase web payment: no real money is charged';
 function createWebPlatform(opts = {}) {
     const g = (typeof globalThis !== 'undefined' ? globalThis : {});
@@ -652,6 +771,10 @@ function webStorage(g) {
             }
         },
         remove: (k) => (ls ? ls.removeItem(k) : void mem.delete(k)),
+        // The page's other keys are none of ours.
+        keys: () => ls
+            ? Array.from({ length: ls.length }, (_, i) => ls.key(i) || '').filter((k) => k.startsWith(STORAGE_PREFIX))
+            : Array.from(mem.keys()),
     };
 }
 
@@ -678,74 +801,6 @@ function createPlatform(name = detectPlatform(), payment = {}) {
             return createTtPlatform({ payment });
         default:
             return createWebPlatform();
-    }
-}
-
-const STORAGE_PREFIX = 'mp:v1:';
-const INDEX_KEY = STORAGE_PREFIX + 'orders';
-const orderKey = (id) => STORAGE_PREFIX + 'o:' + id;
-/** The orders `storage` holds, loaded now; then kept in memory and written through. */
-function createOrderStore(storage) {
-    // A closure rather than a class: its members minify, the bundle a game ships is smaller.
-    const orders = new Map();
-    for (const id of parseIndex(storage.get(INDEX_KEY))) {
-        const raw = storage.get(orderKey(id));
-        const order = raw ? parseOrder(raw) : undefined;
-        if (order)
-            orders.set(id, order);
-    }
-    const writeIndex = () => storage.set(INDEX_KEY, JSON.stringify(Array.from(orders.keys())));
-    const put = (id, order) => {
-        storage.set(orderKey(id), JSON.stringify(order));
-        orders.set(id, order);
-    };
-    return {
-        get: (id) => orders.get(id),
-        list(state) {
-            const all = Array.from(orders.entries());
-            return state ? all.filter(([, o]) => o.s === state) : all;
-        },
-        add(id, order) {
-            put(id, order);
-            try {
-                writeIndex();
-            }
-            catch (e) {
-                orders.delete(id);
-                storage.remove(orderKey(id));
-                throw e;
-            }
-        },
-        put,
-        keepInMemory(id, order) {
-            orders.set(id, order);
-        },
-        remove(ids) {
-            for (const id of ids) {
-                storage.remove(orderKey(id));
-                orders.delete(id);
-            }
-            if (ids.length)
-                writeIndex();
-        },
-    };
-}
-function parseIndex(raw) {
-    try {
-        const v = raw ? JSON.parse(raw) : [];
-        return Array.isArray(v) ? v.filter((x) => typeof x === 'string') : [];
-    }
-    catch (_a) {
-        return [];
-    }
-}
-function parseOrder(raw) {
-    try {
-        const v = JSON.parse(raw);
-        return v && (v.s === 'p' || v.s === 'q' || v.s === 'r') && typeof v.r === 'object' ? v : undefined;
-    }
-    catch (_a) {
-        return undefined;
     }
 }
 
@@ -1255,7 +1310,7 @@ async function buy(d, product, ctx) {
         return failed(orderId, e instanceof PurchaseError ? e : new StorageFullError(String(e)));
     }
     let done;
-    const onPaid = () => (done || (done = paid(d, orderId, Object.assign(Object.assign({}, draft), { paidAt: platform.clock.now() }))));
+    const onPaid = () => (done || (done = paid(d, orderId, platform.clock.now())));
     const outcome = await payment
         .pay({
         orderId,
@@ -1290,14 +1345,13 @@ const FAILURES = {
     NETWORK: NetworkError,
 };
 /** Pending → queued in one storage write; if storage refuses, the report is still sent from memory and we say so. */
-function paid(d, orderId, report) {
-    const order = { s: 'q', r: report };
+function paid(d, orderId, paidAt) {
     let error;
     try {
-        d.store.put(orderId, order);
+        d.store.markPaid(orderId, paidAt);
     }
     catch (e) {
-        d.store.keepInMemory(orderId, order);
+        d.store.keepInMemory(orderId, { s: 'q', r: Object.assign(Object.assign({}, d.store.get(orderId).r), { paidAt }) });
         error = e instanceof PurchaseError ? e : new StorageFullError(String(e));
         d.error(error);
     }
@@ -1420,7 +1474,7 @@ function createPaymentHooks(d) {
             if (!order || order.s !== 'p')
                 return;
             if (outcome.status === 'paid')
-                paid(d, orderId, Object.assign(Object.assign({}, order.r), { paidAt: d.platform.clock.now() }));
+                paid(d, orderId, d.platform.clock.now());
             else
                 d.store.remove([orderId]);
         },

@@ -42,7 +42,7 @@ export function createPaymentHooks(d: HookDeps): PaymentHooks {
       const order = mine.has(orderId) ? d.store.get(orderId) : undefined;
       mine.delete(orderId);
       if (!order || order.s !== 'p') return;
-      if (outcome.status === 'paid') paid(d, orderId, { ...order.r, paidAt: d.platform.clock.now() });
+      if (outcome.status === 'paid') paid(d, orderId, d.platform.clock.now());
       else d.store.remove([orderId]);
     },
   };

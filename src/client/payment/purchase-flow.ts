@@ -118,7 +118,7 @@ async function buy(d: PurchaseDeps, product: PurchasableProduct, ctx: GameContex
   }
 
   let done: PurchaseResult | undefined;
-  const onPaid = () => (done ||= paid(d, orderId, { ...draft, paidAt: platform.clock.now() }));
+  const onPaid = () => (done ||= paid(d, orderId, platform.clock.now()));
   const outcome = await payment
     .pay({
       orderId,
@@ -153,13 +153,12 @@ const FAILURES: Partial<Record<string, new (message: string, errCode?: number) =
 };
 
 /** Pending → queued in one storage write; if storage refuses, the report is still sent from memory and we say so. */
-export function paid(d: Pick<PurchaseDeps, 'store' | 'queued' | 'error'>, orderId: string, report: import('../../shared/schemas/purchase-report').PurchaseReport): PurchaseResult {
-  const order = { s: 'q' as const, r: report };
+export function paid(d: Pick<PurchaseDeps, 'store' | 'queued' | 'error'>, orderId: string, paidAt: number): PurchaseResult {
   let error: PurchaseError | undefined;
   try {
-    d.store.put(orderId, order);
+    d.store.markPaid(orderId, paidAt);
   } catch (e) {
-    d.store.keepInMemory(orderId, order);
+    d.store.keepInMemory(orderId, { s: 'q', r: { ...d.store.get(orderId)!.r, paidAt } });
     error = e instanceof PurchaseError ? e : new StorageFullError(String(e));
     d.error(error);
   }

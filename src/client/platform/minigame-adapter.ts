@@ -93,6 +93,8 @@ export function createMinigamePlatform(spec: MinigameAdapterSpec): HookablePlatf
     remove(key) {
       api.removeStorageSync(key);
     },
+    // Throws on a host without the call: the order store's sweep is best effort.
+    keys: () => api.getStorageInfoSync!().keys,
   };
 
   return {

@@ -3,6 +3,7 @@ import type { DeviceFacts } from '../../shared/schemas/purchase-report';
 import { defaultClock } from './minigame-adapter';
 import { StorageFullError } from '../errors';
 import { errorText } from '../best-effort';
+import { STORAGE_PREFIX } from '../queue/order-store';
 
 /**
  * The browser preview and the demo page. Payment is a SANDBOX: no money moves, and it says so on screen (the
@@ -21,7 +22,13 @@ export interface WebPlatformOptions {
 }
 
 type WebGlobals = {
-  localStorage?: { getItem(k: string): string | null; setItem(k: string, v: string): void; removeItem(k: string): void };
+  localStorage?: {
+    getItem(k: string): string | null;
+    setItem(k: string, v: string): void;
+    removeItem(k: string): void;
+    readonly length: number;
+    key(i: number): string | null;
+  };
   fetch?: (url: string, init: unknown) => Promise<{ status: number; headers: { get(k: string): string | null }; text(): Promise<string> }>;
   AbortController?: new () => { signal: unknown; abort(): void };
   navigator?: { userAgent?: string; language?: string; onLine?: boolean };
@@ -119,5 +126,10 @@ function webStorage(g: WebGlobals): PlatformStorage {
       }
     },
     remove: (k) => (ls ? ls.removeItem(k) : void mem.delete(k)),
+    // The page's other keys are none of ours.
+    keys: () =>
+      ls
+        ? Array.from({ length: ls.length }, (_, i) => ls.key(i) || '').filter((k) => k.startsWith(STORAGE_PREFIX))
+        : Array.from(mem.keys()),
   };
 }

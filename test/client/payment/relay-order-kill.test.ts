@@ -52,7 +52,8 @@ describe('a kill between the order and the sheet', () => {
   });
 
   it("after the pending write: the relay's order is listed unconfirmed, at its price, and never reported on its own", async () => {
-    const storage = new KillingStorage((key) => key === 'mp:v1:orders');
+    // The order's key is its last write-ahead write (the index lists it first).
+    const storage = new KillingStorage((key) => key.startsWith('mp:v1:o:'));
     const first = new FakeWx({ storage });
     storage.wx = first;
     const [kit0] = createTestKit(relay, { wx: first });
@@ -69,14 +70,15 @@ describe('a kill between the order and the sheet', () => {
     kit.close();
   });
 
-  it('between the order key and the index: the next start sees no order, and none was charged', async () => {
-    const storage = new KillingStorage((key) => key.startsWith('mp:v1:o:'));
+  it('between the index and the order key: the next start sees no order, and none was charged', async () => {
+    const storage = new KillingStorage((key) => key === 'mp:v1:orders');
     const first = new FakeWx({ storage });
     storage.wx = first;
     const [kit0] = createTestKit(relay, { wx: first });
     void kit0.purchase(PACK);
     await until(() => first.dead);
     const kit = await restart(storage);
+    expect(orderKeys(storage.data)).toEqual([]);
     expect(kit.unconfirmedOrders()).toEqual([]);
     expect(kit.queuedCount()).toBe(0);
     kit.close();

@@ -125,6 +125,10 @@ export class FakeMinigameHost {
         if (host.dead) return;
         host.storage.remove(key);
       },
+      getStorageInfoSync() {
+        const kb = (n: number) => Math.ceil(n / 1024);
+        return { keys: Array.from(host.storage.data.keys()), currentSize: kb(host.storage.size()), limitSize: kb(host.storage.quotaBytes) };
+      },
       request(option: WechatMinigame.RequestOption) {
         host.requests.push({ url: option.url, method: option.method, data: option.data, header: option.header });
         host.httpRequest(option);

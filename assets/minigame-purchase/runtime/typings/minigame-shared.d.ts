@@ -15,5 +15,7 @@ declare namespace MinigameShared {
     | 'onShow'
     | 'getLaunchOptionsSync'
   > &
-    Partial<Pick<WechatMinigame.Wx, 'getDeviceInfo' | 'getAppBaseInfo' | 'getWindowInfo' | 'getSystemInfoSync'>>;
+    Partial<
+      Pick<WechatMinigame.Wx, 'getDeviceInfo' | 'getAppBaseInfo' | 'getWindowInfo' | 'getSystemInfoSync' | 'getStorageInfoSync'>
+    >;
 }

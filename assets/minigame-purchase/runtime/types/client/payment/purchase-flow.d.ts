@@ -35,4 +35,4 @@ export interface PurchaseDeps {
  */
 export declare function createPurchaseFlow(d: PurchaseDeps): (product: PurchasableProduct, ctx?: GameContext) => Promise<PurchaseResult>;
 /** Pending → queued in one storage write; if storage refuses, the report is still sent from memory and we say so. */
-export declare function paid(d: Pick<PurchaseDeps, 'store' | 'queued' | 'error'>, orderId: string, report: import('../../shared/schemas/purchase-report').PurchaseReport): PurchaseResult;
+export declare function paid(d: Pick<PurchaseDeps, 'store' | 'queued' | 'error'>, orderId: string, paidAt: number): PurchaseResult;

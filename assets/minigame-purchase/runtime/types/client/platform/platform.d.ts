@@ -30,6 +30,11 @@ export interface PlatformStorage {
     get(key: string): string | undefined;
     set(key: string, value: string): void;
     remove(key: string): void;
+    /**
+     * The stored keys (at least those starting with `mp:v1:`), so the kit can sweep order keys its index does not list.
+     * @default none: no sweep
+     */
+    keys?(): string[];
 }
 export interface Clock {
     now(): number;
