@@ -271,11 +271,12 @@ function wrapPaymentCall(api, call, hooks, clock) {
     if (typeof original !== 'function')
         return () => undefined;
     const newId = () => hookOrderId(clock);
-    const wrapped = function (options) {
+    const wrapped = function (...args) {
+        const options = args[0];
         const opts = options && typeof options === 'object' ? Object.assign({}, options) : undefined;
         const info = opts ? guard(() => call.describe(opts, newId)) : undefined;
         if (!opts || !info)
-            return original.apply(this, arguments);
+            return original.apply(this, args);
         guard(() => hooks.willPay(info));
         const done = (o) => guard(() => hooks.didPay(info.orderId, o));
         const success = opts.success;

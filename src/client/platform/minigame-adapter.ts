@@ -12,7 +12,7 @@ import type {
   PlatformStorage,
 } from './platform';
 import { collectDeviceFacts } from '../device/device-facts';
-import type { CollectedFacts, DeviceApis } from '../device/device-facts';
+import type { CollectedFacts } from '../device/device-facts';
 import { StorageFullError } from '../errors';
 import { createOrderId } from '../order-id';
 import { attempt, errorText } from '../best-effort';
@@ -44,7 +44,7 @@ export function createMinigamePlatform(spec: MinigameAdapterSpec): HookablePlatf
   const { api } = spec;
   const clock = spec.clock || defaultClock();
   let facts: CollectedFacts | undefined;
-  const getFacts = () => (facts ||= collectDeviceFacts(api as DeviceApis));
+  const getFacts = () => (facts ||= collectDeviceFacts(api));
   let netType: string | undefined;
   let connected = true;
   let scene: string | undefined;
@@ -144,20 +144,21 @@ function wrapPaymentCall(
   hooks: PaymentHooks,
   clock: Clock,
 ): () => void {
-  const original = api[call.method];
+  const original = api[call.method] as ((...args: unknown[]) => unknown) | undefined;
   if (typeof original !== 'function') return () => undefined;
   const newId = () => hookOrderId(clock);
-  const wrapped = function (this: unknown, options?: Record<string, unknown>) {
+  const wrapped = function (this: unknown, ...args: unknown[]): unknown {
+    const options = args[0] as Record<string, unknown> | undefined;
     const opts = options && typeof options === 'object' ? { ...options } : undefined;
     const info = opts ? guard(() => call.describe(opts, newId)) : undefined;
-    if (!opts || !info) return original.apply(this, arguments as unknown as unknown[]);
+    if (!opts || !info) return original.apply(this, args);
     guard(() => hooks.willPay(info));
     const done = (o: PaymentOutcome) => guard(() => hooks.didPay(info.orderId, o));
     const success = opts.success as Callback | undefined;
     const fail = opts.fail as Callback | undefined;
     if (!success && !fail && !opts.complete) {
       // Promise style: the game gets the very promise the platform returned.
-      const ret = original.call(this, opts) as unknown;
+      const ret = original.call(this, opts);
       if (ret && typeof (ret as Promise<unknown>).then === 'function') {
         (ret as Promise<unknown>).then(
           () => done({ status: 'paid' }),

@@ -59,7 +59,7 @@ export const TT_PAYMENT_CALLS: PaymentCallSpec[] = [
     describe(o) {
       // customId is required (base library 1.55.0+): a call without one fails, so there is nothing to report.
       if (typeof o.customId !== 'string' || !o.customId) return undefined;
-      return { orderId: o.customId as string, quantity: Number(o.buyQuantity) || 0, currency: 'CNY' };
+      return { orderId: o.customId, quantity: Number(o.buyQuantity) || 0, currency: 'CNY' };
     },
   },
 ];

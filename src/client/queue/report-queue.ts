@@ -117,7 +117,7 @@ export function createReportQueue(
         limit = status === 413 ? Math.max(1, batch.length >> 1) : 1;
         return true;
       }
-      const id = batch[0]!.orderId;
+      const id = batch[0].orderId;
       const reason = relayErrorText(res.body) || `relay answered ${status}`;
       setAside(id, store.get(id)!, reason, new RelayRejectedError(reason, id));
       return true;

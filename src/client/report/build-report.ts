@@ -54,7 +54,7 @@ export function buildReport(platform: Platform, basics: ReportBasics, ctx: GameC
 export function orderContext(r: PurchaseReport): OrderContext {
   const c: Record<string, unknown> = {};
   for (const k of [...CONTEXT_KEYS, 'device', 'netType', 'scene', 'sdkVersion'] as const) if (r[k] !== undefined) c[k] = r[k];
-  return c as OrderContext;
+  return c;
 }
 
 function clip(v: string | undefined, max: number): string | undefined {
