@@ -4,7 +4,7 @@ import type { GameContext } from './report/build-report';
 import type { PurchaseResult } from './payment/purchase-flow';
 import type { PurchaseReport } from '../shared/schemas/purchase-report';
 import { createPlatform } from './platform/detect-platform';
-import { createOrderStore } from './queue/order-store';
+import { ORDER_STATE, createOrderStore } from './queue/order-store';
 import { createReportQueue } from './queue/report-queue';
 import { createSession } from './session/session';
 import { createEmitter } from './emitter';
@@ -146,7 +146,7 @@ export function createPurchaseKit(options: PurchaseKitOptions): PurchaseKit {
       const bad = reportProblem(report.uid ? report : { ...report, uid: '-' });
       if (bad) throw new InvalidReportError(`reportPurchase: invalid ${bad}`, bad);
       try {
-        store.add(orderId, { s: 'q', r: report });
+        store.add(orderId, { s: ORDER_STATE.queued, r: report });
       } catch (e) {
         throw e instanceof PurchaseError ? e : new StorageFullError(String(e));
       }
@@ -166,7 +166,7 @@ export function createPurchaseKit(options: PurchaseKitOptions): PurchaseKit {
       if (!o || o.s !== 'p' || !unconfirmed.has(orderId)) return;
       unconfirmed.delete(orderId);
       if (!paid) return store.remove([orderId]);
-      store.put(orderId, { s: 'q', r: o.r });
+      store.put(orderId, { s: ORDER_STATE.queued, r: o.r });
       flushSoon();
     },
     close() {

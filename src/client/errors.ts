@@ -30,13 +30,6 @@ export class PurchaseError extends Error {
   }
 }
 
-export class UserCancelledError extends PurchaseError {
-  override readonly name = 'UserCancelledError';
-  constructor(message: string, errCode?: number) {
-    super('USER_CANCELLED', message, errCode);
-  }
-}
-
 export class PaymentInProgressError extends PurchaseError {
   override readonly name = 'PaymentInProgressError';
   constructor(message = 'another purchase is in progress', errCode?: number) {

@@ -25,7 +25,6 @@ export { classifyPaymentError } from './payment/payment-errors';
 export { isPurchaseReport, reportProblem } from './report/report-guard';
 export {
   PurchaseError,
-  UserCancelledError,
   PaymentInProgressError,
   PaymentFailedError,
   PlatformCannotPayError,

@@ -16,7 +16,6 @@ const EXPECTED_VALUES = [
   'SANDBOX_NOTICE',
   'SDK_VERSION',
   'StorageFullError',
-  'UserCancelledError',
   'classifyPaymentError',
   'createPurchaseKit',
   'createQqPlatform',
@@ -75,7 +74,6 @@ describe('public API of src/client/index.ts', () => {
 
   it('gives every error class a literal name and a code', () => {
     const errors = [
-      new api.UserCancelledError('x'),
       new api.PaymentInProgressError(),
       new api.PaymentFailedError('x', -1),
       new api.PlatformCannotPayError('x'),

@@ -77,12 +77,6 @@ class PurchaseError extends Error {
         this.name = 'PurchaseError';
     }
 }
-class UserCancelledError extends PurchaseError {
-    constructor(message, errCode) {
-        super('USER_CANCELLED', message, errCode);
-        this.name = 'UserCancelledError';
-    }
-}
 class PaymentInProgressError extends PurchaseError {
     constructor(message = 'another purchase is in progress', errCode) {
         super('PAYMENT_IN_PROGRESS', message, errCode);
@@ -563,122 +557,11 @@ const TT_PAYMENT_CALLS = [
     },
 ];
 
+/**
+ * Every key the kit writes in platform storage starts with this (versioned, so a future format can live beside
+ * this one). The one place the prefix is written.
+ */
 const STORAGE_PREFIX = 'mp:v1:';
-const INDEX_KEY = STORAGE_PREFIX + 'orders';
-const ORDER_PREFIX = STORAGE_PREFIX + 'o:';
-/** The orders `storage` holds, loaded now (orphans swept); then kept in memory and written through. */
-function createOrderStore(storage) {
-    // A closure rather than a class: its members minify, the bundle a game ships is smaller.
-    const orders = new Map();
-    // Pending orders' reports as JSON without paidAt, made when they were added (see `encode`).
-    const drafts = new Map();
-    const index = parseIndex(storage.get(INDEX_KEY));
-    /** The ids the stored index lists. */
-    let listed = new Set(index);
-    for (const id of listed) {
-        const order = parseOrder(storage.get(ORDER_PREFIX + id));
-        if (order)
-            orders.set(id, order);
-    }
-    const writeIndex = () => {
-        const ids = Array.from(orders.keys());
-        storage.set(INDEX_KEY, JSON.stringify(ids));
-        listed = new Set(ids);
-    };
-    const write = (id, json) => {
-        if (!listed.has(id))
-            writeIndex();
-        storage.set(ORDER_PREFIX + id, json);
-    };
-    attempt(() => {
-        let adopted = false;
-        for (const key of (storage.keys && storage.keys()) || []) {
-            const id = key.slice(ORDER_PREFIX.length);
-            if (!key.startsWith(ORDER_PREFIX) || listed.has(id))
-                continue;
-            const order = parseOrder(storage.get(key));
-            if (order && order.s === 'p' && index)
-                storage.remove(key);
-            else if (order)
-                adopted = !!orders.set(id, order);
-        }
-        // Removals first, then one index write: a full storage gets room back. If the index still cannot grow, the
-        // adopted orders are sent from memory and adopted again at the next start.
-        if (adopted)
-            writeIndex();
-    });
-    return {
-        get: (id) => orders.get(id),
-        list(state) {
-            const all = Array.from(orders.entries());
-            return state ? all.filter(([, o]) => o.s === state) : all;
-        },
-        add(id, order) {
-            const rest = restOf(order.r);
-            orders.set(id, order);
-            try {
-                write(id, encode(order.s, order.r.paidAt, rest));
-            }
-            catch (e) {
-                // An index entry may remain without its key: harmless, as above.
-                orders.delete(id);
-                throw e;
-            }
-            if (order.s === 'p')
-                drafts.set(id, rest);
-        },
-        markPaid(id, paidAt) {
-            const { r } = orders.get(id);
-            write(id, encode('q', paidAt, drafts.get(id) || restOf(r)));
-            drafts.delete(id);
-            orders.set(id, { s: 'q', r: Object.assign(Object.assign({}, r), { paidAt }) });
-        },
-        put(id, order) {
-            write(id, JSON.stringify(order));
-            orders.set(id, order);
-        },
-        keepInMemory(id, order) {
-            orders.set(id, order);
-        },
-        remove(ids) {
-            for (const id of ids) {
-                storage.remove(ORDER_PREFIX + id);
-                orders.delete(id);
-                drafts.delete(id);
-            }
-            if (ids.length)
-                writeIndex();
-        },
-    };
-}
-/** The report as JSON without paidAt and without its opening brace: `encode` puts paidAt first. */
-function restOf(r) {
-    const json = JSON.stringify(Object.assign(Object.assign({}, r), { paidAt: undefined }));
-    return json === '{}' ? '}' : ',' + json.slice(1);
-}
-/** The stored order `{"s":…,"r":{"paidAt":…,…}}`, built from `restOf` by concatenation. */
-function encode(s, paidAt, rest) {
-    return '{"s":"' + s + '","r":{"paidAt":' + JSON.stringify(paidAt) + rest + '}';
-}
-/** The index's ids; undefined when it is there but unreadable. */
-function parseIndex(raw) {
-    try {
-        const v = raw ? JSON.parse(raw) : [];
-        return Array.isArray(v) ? v.filter((x) => typeof x === 'string') : undefined;
-    }
-    catch (_a) {
-        return undefined;
-    }
-}
-function parseOrder(raw) {
-    try {
-        const v = JSON.parse(raw);
-        return v && (v.s === 'p' || v.s === 'q' || v.s === 'r') && typeof v.r === 'object' ? v : undefined;
-    }
-    catch (_a) {
-        return undefined;
-    }
-}
 
 const SANDBOX_NOTICE = '[SANDBOX] minigame-purchase web payment: no real money is charged';
 function createWebPlatform(opts = {}) {
@@ -802,6 +685,142 @@ function createPlatform(name = detectPlatform(), payment = {}) {
             return createTtPlatform({ payment });
         default:
             return createWebPlatform();
+    }
+}
+
+/**
+ * Orders in platform storage, one key per order (`mp:v1:o:<orderId>`) plus an index (`mp:v1:orders`). One key per
+ * order keeps the write that makes a payment durable small and constant, whatever the backlog, and lets
+ * "pending → queued" be a single `setStorageSync`.
+ *
+ * Write order: the index lists an order before its key is first written, and keys are removed before the index
+ * drops them. The key is the commit point: a kill between the two writes leaves an index entry without a key (skipped
+ * at load, gone at the next index write), never a key the index does not list. So the paid transition stays one write
+ * (the key) for an order that was written ahead, and one that was not (storage refused it) gets its index entry first.
+ *
+ * An orphan (a key the index does not list) is therefore left only by an earlier version, which wrote the key first.
+ * At start, where `storage.keys()` exists, a pending orphan is deleted: the sheet opens only after both writes, so a
+ * kill in between charged nothing. A queued or rejected orphan holds a report the player paid for: it is adopted
+ * (indexed and sent), never dropped. With an unreadable index nothing is deleted, since any order could be missing
+ * from it. Unreadable orphans are left alone: nothing tells what they held.
+ *
+ * States: `p` pending (written before the payment sheet opens), `q` queued (paid, to report), `r` rejected by the
+ * relay (kept aside with the reason, never resent blindly).
+ */
+const ORDER_STATE = { pending: 'p', queued: 'q', rejected: 'r' };
+const INDEX_KEY = STORAGE_PREFIX + 'orders';
+const ORDER_PREFIX = STORAGE_PREFIX + 'o:';
+/** The orders `storage` holds, loaded now (orphans swept); then kept in memory and written through. */
+function createOrderStore(storage) {
+    // A closure rather than a class: its members minify, the bundle a game ships is smaller.
+    const orders = new Map();
+    // Pending orders' reports as JSON without paidAt, made when they were added (see `encode`).
+    const drafts = new Map();
+    const index = parseIndex(storage.get(INDEX_KEY));
+    /** The ids the stored index lists. */
+    let listed = new Set(index);
+    for (const id of listed) {
+        const order = parseOrder(storage.get(ORDER_PREFIX + id));
+        if (order)
+            orders.set(id, order);
+    }
+    const writeIndex = () => {
+        const ids = Array.from(orders.keys());
+        storage.set(INDEX_KEY, JSON.stringify(ids));
+        listed = new Set(ids);
+    };
+    const write = (id, json) => {
+        if (!listed.has(id))
+            writeIndex();
+        storage.set(ORDER_PREFIX + id, json);
+    };
+    attempt(() => {
+        let adopted = false;
+        for (const key of (storage.keys && storage.keys()) || []) {
+            const id = key.slice(ORDER_PREFIX.length);
+            if (!key.startsWith(ORDER_PREFIX) || listed.has(id))
+                continue;
+            const order = parseOrder(storage.get(key));
+            if (order && order.s === ORDER_STATE.pending && index)
+                storage.remove(key);
+            else if (order)
+                adopted = !!orders.set(id, order);
+        }
+        // Removals first, then one index write: a full storage gets room back. If the index still cannot grow, the
+        // adopted orders are sent from memory and adopted again at the next start.
+        if (adopted)
+            writeIndex();
+    });
+    return {
+        get: (id) => orders.get(id),
+        list(state) {
+            const all = Array.from(orders.entries());
+            return state ? all.filter(([, o]) => o.s === state) : all;
+        },
+        add(id, order) {
+            const rest = restOf(order.r);
+            orders.set(id, order);
+            try {
+                write(id, encode(order.s, order.r.paidAt, rest));
+            }
+            catch (e) {
+                // An index entry may remain without its key: harmless, as above.
+                orders.delete(id);
+                throw e;
+            }
+            if (order.s === ORDER_STATE.pending)
+                drafts.set(id, rest);
+        },
+        markPaid(id, paidAt) {
+            const { r } = orders.get(id);
+            write(id, encode('q', paidAt, drafts.get(id) || restOf(r)));
+            drafts.delete(id);
+            orders.set(id, { s: ORDER_STATE.queued, r: Object.assign(Object.assign({}, r), { paidAt }) });
+        },
+        put(id, order) {
+            write(id, JSON.stringify(order));
+            orders.set(id, order);
+        },
+        keepInMemory(id, order) {
+            orders.set(id, order);
+        },
+        remove(ids) {
+            for (const id of ids) {
+                storage.remove(ORDER_PREFIX + id);
+                orders.delete(id);
+                drafts.delete(id);
+            }
+            if (ids.length)
+                writeIndex();
+        },
+    };
+}
+/** The report as JSON without paidAt and without its opening brace: `encode` puts paidAt first. */
+function restOf(r) {
+    const json = JSON.stringify(Object.assign(Object.assign({}, r), { paidAt: undefined }));
+    return json === '{}' ? '}' : ',' + json.slice(1);
+}
+/** The stored order `{"s":…,"r":{"paidAt":…,…}}`, built from `restOf` by concatenation. */
+function encode(s, paidAt, rest) {
+    return '{"s":"' + s + '","r":{"paidAt":' + JSON.stringify(paidAt) + rest + '}';
+}
+/** The index's ids; undefined when it is there but unreadable. */
+function parseIndex(raw) {
+    try {
+        const v = raw ? JSON.parse(raw) : [];
+        return Array.isArray(v) ? v.filter((x) => typeof x === 'string') : undefined;
+    }
+    catch (_a) {
+        return undefined;
+    }
+}
+function parseOrder(raw) {
+    try {
+        const v = JSON.parse(raw);
+        return v && (v.s === ORDER_STATE.pending || v.s === ORDER_STATE.queued || v.s === ORDER_STATE.rejected) && typeof v.r === 'object' ? v : undefined;
+    }
+    catch (_a) {
+        return undefined;
     }
 }
 
@@ -1029,7 +1048,7 @@ function createReportQueue(platform, store, session, events, opts = {}) {
         return done.length + asideCount > 0;
     }
     function setAside(id, order, reason, err) {
-        const next = { s: 'r', r: order.r, e: reason };
+        const next = { s: ORDER_STATE.rejected, r: order.r, e: reason };
         try {
             store.put(id, next);
         }
@@ -1039,7 +1058,7 @@ function createReportQueue(platform, store, session, events, opts = {}) {
         }
         events.error(err);
     }
-    /** Arms the one timer: the earliest of a backoff retry and the periodic flush. */
+    /** Arms the one timer: the earliest backoff retry wins (flushes otherwise come from start, onShow, the network and purchases). */
     function schedule(delayMs) {
         if (closed)
             return;
@@ -1242,23 +1261,23 @@ function classifyPaymentError(platform, errCode) {
  * sheet, and on success the order becomes a queued report in the same storage write. Nothing is stored and no sheet
  * opens until there is an order the platform can be asked to charge exactly.
  */
-function createPurchaseFlow(d) {
+function createPurchaseFlow(deps) {
     let busy = false;
     return async function purchase(product, ctx) {
         if (busy)
             return failed('', new PaymentInProgressError());
         busy = true;
         try {
-            return await buy(d, product, Object.assign(Object.assign({}, d.context()), ctx));
+            return await buy(deps, product, Object.assign(Object.assign({}, deps.context()), ctx));
         }
         finally {
             busy = false;
         }
     };
 }
-async function buy(d, product, ctx) {
+async function buy(deps, product, ctx) {
     var _a;
-    const { platform, store } = d;
+    const { platform, store } = deps;
     const bad = productProblem(product);
     if (bad)
         return failed('', new InvalidReportError(`product ${bad} is invalid`, bad));
@@ -1268,7 +1287,7 @@ async function buy(d, product, ctx) {
         return failed('', new PlatformCannotPayError(reason));
     const draft = buildReport(platform, {
         orderId: '',
-        appId: d.appId,
+        appId: deps.appId,
         uid: '',
         productId: product.productId,
         goodsName: product.name,
@@ -1279,7 +1298,7 @@ async function buy(d, product, ctx) {
     }, ctx);
     let order;
     try {
-        order = await d.orders.create(product.productId, orderContext(draft));
+        order = await deps.orders.create(product.productId, orderContext(draft));
     }
     catch (e) {
         return failed('', e instanceof PurchaseError ? e : new NetworkError(String(e)));
@@ -1296,22 +1315,22 @@ async function buy(d, product, ctx) {
     else {
         draft.orderId = createOrderId(platform.clock.now(), platform.clock.random);
         // Never round money: a price that is not a whole number of coins would be charged as another price.
-        quantity = (_a = product.buyQuantity) !== null && _a !== void 0 ? _a : product.price / d.coinPrice;
+        quantity = (_a = product.buyQuantity) !== null && _a !== void 0 ? _a : product.price / deps.coinPrice;
         if (payment.coins && !(Number.isSafeInteger(quantity) && quantity >= 1)) {
-            const msg = `price ${product.price} is not a whole number of coins of ${d.coinPrice}`;
+            const msg = `price ${product.price} is not a whole number of coins of ${deps.coinPrice}`;
             return failed('', new OrderRefusedError('PRICE_NOT_PAYABLE', msg, 'price'));
         }
     }
     const { orderId } = draft;
-    draft.uid = d.uid();
+    draft.uid = deps.uid();
     try {
-        store.add(orderId, { s: 'p', r: draft });
+        store.add(orderId, { s: ORDER_STATE.pending, r: draft });
     }
     catch (e) {
         return failed(orderId, e instanceof PurchaseError ? e : new StorageFullError(String(e)));
     }
     let done;
-    const onPaid = () => (done || (done = paid(d, orderId, platform.clock.now())));
+    const onPaid = () => (done || (done = paid(deps, orderId, platform.clock.now())));
     const outcome = await payment
         .pay({
         orderId,
@@ -1331,7 +1350,7 @@ async function buy(d, product, ctx) {
     if (code === 'USER_CANCELLED')
         return { status: 'cancelled', orderId, errCode: outcome.errCode };
     if (code === 'SESSION_STALE')
-        d.sessionStale();
+        deps.sessionStale();
     const msg = outcome.errMsg || `payment failed (errCode ${outcome.errCode})`;
     const Failure = FAILURES[code];
     return failed(orderId, Failure ? new Failure(msg, outcome.errCode) : new PaymentFailedError(msg, outcome.errCode, code));
@@ -1346,17 +1365,17 @@ const FAILURES = {
     NETWORK: NetworkError,
 };
 /** Pending → queued in one storage write; if storage refuses, the report is still sent from memory and we say so. */
-function paid(d, orderId, paidAt) {
+function paid(deps, orderId, paidAt) {
     let error;
     try {
-        d.store.markPaid(orderId, paidAt);
+        deps.store.markPaid(orderId, paidAt);
     }
     catch (e) {
-        d.store.keepInMemory(orderId, { s: 'q', r: Object.assign(Object.assign({}, d.store.get(orderId).r), { paidAt }) });
+        deps.store.keepInMemory(orderId, { s: ORDER_STATE.queued, r: Object.assign(Object.assign({}, deps.store.get(orderId).r), { paidAt }) });
         error = e instanceof PurchaseError ? e : new StorageFullError(String(e));
-        d.error(error);
+        deps.error(error);
     }
-    d.queued();
+    deps.queued();
     return error ? { status: 'paid', orderId, error } : { status: 'paid', orderId };
 }
 function productProblem(p) {
@@ -1442,42 +1461,42 @@ function asOrder(v) {
  * autoHook: a payment the game starts itself becomes a pending order before the sheet opens and a queued report
  * when it succeeds, exactly like `kit.purchase()`. Orders the kit itself is paying are already stored and skipped.
  */
-function createPaymentHooks(d) {
+function createPaymentHooks(deps) {
     const mine = new Set();
     return {
         willPay(p) {
             var _a;
-            if (d.store.get(p.orderId))
+            if (deps.store.get(p.orderId))
                 return;
-            const draft = buildReport(d.platform, {
+            const draft = buildReport(deps.platform, {
                 orderId: p.orderId,
-                appId: d.appId,
-                uid: d.uid(),
+                appId: deps.appId,
+                uid: deps.uid(),
                 productId: p.productId || 'coins.' + p.quantity,
-                amount: (_a = p.amount) !== null && _a !== void 0 ? _a : p.quantity * d.coinPrice,
+                amount: (_a = p.amount) !== null && _a !== void 0 ? _a : p.quantity * deps.coinPrice,
                 currency: p.currency,
                 payType: 2,
-                paidAt: d.platform.clock.now(),
-            }, d.context());
+                paidAt: deps.platform.clock.now(),
+            }, deps.context());
             try {
-                d.store.add(p.orderId, { s: 'p', r: draft });
+                deps.store.add(p.orderId, { s: ORDER_STATE.pending, r: draft });
             }
             catch (_b) {
                 // Cannot write ahead: keep it in memory so a success is still reported, and say so.
-                d.store.keepInMemory(p.orderId, { s: 'p', r: draft });
-                d.error(new StorageFullError());
+                deps.store.keepInMemory(p.orderId, { s: ORDER_STATE.pending, r: draft });
+                deps.error(new StorageFullError());
             }
             mine.add(p.orderId);
         },
         didPay(orderId, outcome) {
-            const order = mine.has(orderId) ? d.store.get(orderId) : undefined;
+            const order = mine.has(orderId) ? deps.store.get(orderId) : undefined;
             mine.delete(orderId);
             if (!order || order.s !== 'p')
                 return;
             if (outcome.status === 'paid')
-                paid(d, orderId, d.platform.clock.now());
+                paid(deps, orderId, deps.platform.clock.now());
             else
-                d.store.remove([orderId]);
+                deps.store.remove([orderId]);
         },
     };
 }
@@ -1573,7 +1592,7 @@ class CatalogUnavailableError extends Error {
 }
 
 /** Versioned so a future shape never reads an old one as its own. */
-const CATALOG_CACHE_KEY_PREFIX = 'mp:v1:catalog:';
+const CATALOG_CACHE_KEY_PREFIX = `${STORAGE_PREFIX}catalog:`;
 function createCatalogClient(deps) {
     var _a, _b;
     const { platform, appId } = deps;
@@ -1765,7 +1784,7 @@ function createPurchaseKit(options) {
             if (bad)
                 throw new InvalidReportError(`reportPurchase: invalid ${bad}`, bad);
             try {
-                store.add(orderId, { s: 'q', r: report });
+                store.add(orderId, { s: ORDER_STATE.queued, r: report });
             }
             catch (e) {
                 throw e instanceof PurchaseError ? e : new StorageFullError(String(e));
@@ -1788,7 +1807,7 @@ function createPurchaseKit(options) {
             unconfirmed.delete(orderId);
             if (!paid)
                 return store.remove([orderId]);
-            store.put(orderId, { s: 'q', r: o.r });
+            store.put(orderId, { s: ORDER_STATE.queued, r: o.r });
             flushSoon();
         },
         close() {
@@ -2413,4 +2432,4 @@ function storeStatusText(state, sandbox) {
     return parts.join(' · ');
 }
 
-export { CATALOG_CACHE_KEY_PREFIX, CatalogUnavailableError, ENGLISH_LABELS, InvalidReportError, NetworkError, OrderRefusedError, PaymentFailedError, PaymentInProgressError, PlatformCannotPayError, PurchaseError, RelayError, RelayRejectedError, SANDBOX_NOTICE, SDK_VERSION, StorageFullError, UserCancelledError, applyLocalPurchases, buildStoreViewModel, canPurchase, catalogProblem, classifyPaymentError, createCatalogClient, createPurchaseKit, createQqPlatform, createStoreController, createTtPlatform, createWebPlatform, createWxPlatform, detectPlatform, formatPrice, isCatalog, isPurchaseReport, reportProblem, sortPacks, sortSubscriptions, storeItemTexts, storeStatusText };
+export { CATALOG_CACHE_KEY_PREFIX, CatalogUnavailableError, ENGLISH_LABELS, InvalidReportError, NetworkError, OrderRefusedError, PaymentFailedError, PaymentInProgressError, PlatformCannotPayError, PurchaseError, RelayError, RelayRejectedError, SANDBOX_NOTICE, SDK_VERSION, StorageFullError, applyLocalPurchases, buildStoreViewModel, canPurchase, catalogProblem, classifyPaymentError, createCatalogClient, createPurchaseKit, createQqPlatform, createStoreController, createTtPlatform, createWebPlatform, createWxPlatform, detectPlatform, formatPrice, isCatalog, isPurchaseReport, reportProblem, sortPacks, sortSubscriptions, storeItemTexts, storeStatusText };

@@ -3,6 +3,7 @@ import type { Platform, HttpResponse } from '../platform/platform';
 import { catalogProblem } from './catalog-guard';
 import { CatalogUnavailableError } from './catalog-errors';
 import { errorText, relayErrorText } from '../best-effort';
+import { STORAGE_PREFIX } from '../storage-keys';
 
 export interface CatalogClientDeps {
   platform: Platform;
@@ -34,7 +35,7 @@ export interface CatalogClient {
 }
 
 /** Versioned so a future shape never reads an old one as its own. */
-export const CATALOG_CACHE_KEY_PREFIX = 'mp:v1:catalog:';
+export const CATALOG_CACHE_KEY_PREFIX = `${STORAGE_PREFIX}catalog:`;
 
 interface CacheEntry {
   catalog: Catalog;

@@ -1,5 +1,5 @@
 import type { Platform } from '../platform/platform';
-import type { OrderStore } from '../queue/order-store';
+import { ORDER_STATE, type OrderStore } from '../queue/order-store';
 import type { PurchasableProduct } from '../kit-options';
 import type { GameContext } from '../report/build-report';
 import { buildReport, orderContext } from '../report/build-report';
@@ -50,21 +50,21 @@ export interface PurchaseDeps {
  * sheet, and on success the order becomes a queued report in the same storage write. Nothing is stored and no sheet
  * opens until there is an order the platform can be asked to charge exactly.
  */
-export function createPurchaseFlow(d: PurchaseDeps) {
+export function createPurchaseFlow(deps: PurchaseDeps) {
   let busy = false;
   return async function purchase(product: PurchasableProduct, ctx?: GameContext): Promise<PurchaseResult> {
     if (busy) return failed('', new PaymentInProgressError());
     busy = true;
     try {
-      return await buy(d, product, { ...d.context(), ...ctx });
+      return await buy(deps, product, { ...deps.context(), ...ctx });
     } finally {
       busy = false;
     }
   };
 }
 
-async function buy(d: PurchaseDeps, product: PurchasableProduct, ctx: GameContext): Promise<PurchaseResult> {
-  const { platform, store } = d;
+async function buy(deps: PurchaseDeps, product: PurchasableProduct, ctx: GameContext): Promise<PurchaseResult> {
+  const { platform, store } = deps;
   const bad = productProblem(product);
   if (bad) return failed('', new InvalidReportError(`product ${bad} is invalid`, bad));
   const { payment } = platform;
@@ -75,7 +75,7 @@ async function buy(d: PurchaseDeps, product: PurchasableProduct, ctx: GameContex
     platform,
     {
       orderId: '',
-      appId: d.appId,
+      appId: deps.appId,
       uid: '',
       productId: product.productId,
       goodsName: product.name,
@@ -88,7 +88,7 @@ async function buy(d: PurchaseDeps, product: PurchasableProduct, ctx: GameContex
   );
   let order: RelayOrder | undefined;
   try {
-    order = await d.orders.create(product.productId, orderContext(draft));
+    order = await deps.orders.create(product.productId, orderContext(draft));
   } catch (e) {
     return failed('', e instanceof PurchaseError ? e : new NetworkError(String(e)));
   }
@@ -103,22 +103,22 @@ async function buy(d: PurchaseDeps, product: PurchasableProduct, ctx: GameContex
   } else {
     draft.orderId = createOrderId(platform.clock.now(), platform.clock.random);
     // Never round money: a price that is not a whole number of coins would be charged as another price.
-    quantity = product.buyQuantity ?? product.price / d.coinPrice;
+    quantity = product.buyQuantity ?? product.price / deps.coinPrice;
     if (payment.coins && !(Number.isSafeInteger(quantity) && quantity >= 1)) {
-      const msg = `price ${product.price} is not a whole number of coins of ${d.coinPrice}`;
+      const msg = `price ${product.price} is not a whole number of coins of ${deps.coinPrice}`;
       return failed('', new OrderRefusedError('PRICE_NOT_PAYABLE', msg, 'price'));
     }
   }
   const { orderId } = draft;
-  draft.uid = d.uid();
+  draft.uid = deps.uid();
   try {
-    store.add(orderId, { s: 'p', r: draft });
+    store.add(orderId, { s: ORDER_STATE.pending, r: draft });
   } catch (e) {
     return failed(orderId, e instanceof PurchaseError ? e : new StorageFullError(String(e)));
   }
 
   let done: PurchaseResult | undefined;
-  const onPaid = () => (done ||= paid(d, orderId, platform.clock.now()));
+  const onPaid = () => (done ||= paid(deps, orderId, platform.clock.now()));
   const outcome = await payment
     .pay({
       orderId,
@@ -135,7 +135,7 @@ async function buy(d: PurchaseDeps, product: PurchasableProduct, ctx: GameContex
   // Not paid: the pending order goes (a cancel or a refused sheet charged nothing).
   store.remove([orderId]);
   if (code === 'USER_CANCELLED') return { status: 'cancelled', orderId, errCode: outcome.errCode };
-  if (code === 'SESSION_STALE') d.sessionStale();
+  if (code === 'SESSION_STALE') deps.sessionStale();
   const msg = outcome.errMsg || `payment failed (errCode ${outcome.errCode})`;
   const Failure = FAILURES[code];
   return failed(orderId, Failure ? new Failure(msg, outcome.errCode) : new PaymentFailedError(msg, outcome.errCode, code as PaymentFailureCode));
@@ -153,16 +153,16 @@ const FAILURES: Partial<Record<string, new (message: string, errCode?: number) =
 };
 
 /** Pending → queued in one storage write; if storage refuses, the report is still sent from memory and we say so. */
-export function paid(d: Pick<PurchaseDeps, 'store' | 'queued' | 'error'>, orderId: string, paidAt: number): PurchaseResult {
+export function paid(deps: Pick<PurchaseDeps, 'store' | 'queued' | 'error'>, orderId: string, paidAt: number): PurchaseResult {
   let error: PurchaseError | undefined;
   try {
-    d.store.markPaid(orderId, paidAt);
+    deps.store.markPaid(orderId, paidAt);
   } catch (e) {
-    d.store.keepInMemory(orderId, { s: 'q', r: { ...d.store.get(orderId)!.r, paidAt } });
+    deps.store.keepInMemory(orderId, { s: ORDER_STATE.queued, r: { ...deps.store.get(orderId)!.r, paidAt } });
     error = e instanceof PurchaseError ? e : new StorageFullError(String(e));
-    d.error(error);
+    deps.error(error);
   }
-  d.queued();
+  deps.queued();
   return error ? { status: 'paid', orderId, error } : { status: 'paid', orderId };
 }
 

@@ -3,7 +3,7 @@ import type { DeviceFacts } from '../../shared/schemas/purchase-report';
 import { defaultClock } from './minigame-adapter';
 import { StorageFullError } from '../errors';
 import { errorText } from '../best-effort';
-import { STORAGE_PREFIX } from '../queue/order-store';
+import { STORAGE_PREFIX } from '../storage-keys';
 
 /**
  * The browser preview and the demo page. Payment is a SANDBOX: no money moves, and it says so on screen (the

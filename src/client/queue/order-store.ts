@@ -1,3 +1,4 @@
+import { STORAGE_PREFIX } from '../storage-keys';
 import type { PlatformStorage } from '../platform/platform';
 import type { PurchaseReport } from '../../shared/schemas/purchase-report';
 import { attempt } from '../best-effort';
@@ -21,7 +22,9 @@ import { attempt } from '../best-effort';
  * States: `p` pending (written before the payment sheet opens), `q` queued (paid, to report), `r` rejected by the
  * relay (kept aside with the reason, never resent blindly).
  */
-export type OrderState = 'p' | 'q' | 'r';
+export const ORDER_STATE = { pending: 'p', queued: 'q', rejected: 'r' } as const;
+/** As stored: one letter each (the keys live in the platform's 10 MB; existing installs hold these letters). */
+export type OrderState = (typeof ORDER_STATE)[keyof typeof ORDER_STATE];
 
 /** A report before the session's openid is known: `uid` may be empty until it is sent. */
 export type ReportDraft = PurchaseReport;
@@ -33,7 +36,6 @@ export interface StoredOrder {
   e?: string;
 }
 
-export const STORAGE_PREFIX = 'mp:v1:';
 const INDEX_KEY = STORAGE_PREFIX + 'orders';
 const ORDER_PREFIX = STORAGE_PREFIX + 'o:';
 
@@ -83,7 +85,7 @@ export function createOrderStore(storage: PlatformStorage): OrderStore {
       const id = key.slice(ORDER_PREFIX.length);
       if (!key.startsWith(ORDER_PREFIX) || listed.has(id)) continue;
       const order = parseOrder(storage.get(key));
-      if (order && order.s === 'p' && index) storage.remove(key);
+      if (order && order.s === ORDER_STATE.pending && index) storage.remove(key);
       else if (order) adopted = !!orders.set(id, order);
     }
     // Removals first, then one index write: a full storage gets room back. If the index still cannot grow, the
@@ -106,13 +108,13 @@ export function createOrderStore(storage: PlatformStorage): OrderStore {
         orders.delete(id);
         throw e;
       }
-      if (order.s === 'p') drafts.set(id, rest);
+      if (order.s === ORDER_STATE.pending) drafts.set(id, rest);
     },
     markPaid(id, paidAt) {
       const { r } = orders.get(id)!;
       write(id, encode('q', paidAt, drafts.get(id) || restOf(r)));
       drafts.delete(id);
-      orders.set(id, { s: 'q', r: { ...r, paidAt } });
+      orders.set(id, { s: ORDER_STATE.queued, r: { ...r, paidAt } });
     },
     put(id, order) {
       write(id, JSON.stringify(order));
@@ -156,7 +158,7 @@ function parseIndex(raw: string | undefined): string[] | undefined {
 function parseOrder(raw: string | undefined): StoredOrder | undefined {
   try {
     const v = JSON.parse(raw!) as StoredOrder;
-    return v && (v.s === 'p' || v.s === 'q' || v.s === 'r') && typeof v.r === 'object' ? v : undefined;
+    return v && (v.s === ORDER_STATE.pending || v.s === ORDER_STATE.queued || v.s === ORDER_STATE.rejected) && typeof v.r === 'object' ? v : undefined;
   } catch {
     return undefined;
   }

@@ -1,7 +1,7 @@
 import type { Platform } from '../platform/platform';
 import type { PurchaseReport } from '../../shared/schemas/purchase-report';
 import type { Session } from '../session/session';
-import type { OrderStore, StoredOrder } from './order-store';
+import { ORDER_STATE, type OrderStore, type StoredOrder } from './order-store';
 import { backoffDelay, isRetryableStatus } from './backoff';
 import type { BackoffOptions } from './backoff';
 import { InvalidReportError, PurchaseError, RelayError, RelayRejectedError, StorageFullError } from '../errors';
@@ -158,7 +158,7 @@ export function createReportQueue(
   }
 
   function setAside(id: string, order: StoredOrder, reason: string, err: PurchaseError): void {
-    const next: StoredOrder = { s: 'r', r: order.r, e: reason };
+    const next: StoredOrder = { s: ORDER_STATE.rejected, r: order.r, e: reason };
     try {
       store.put(id, next);
     } catch {
@@ -168,7 +168,7 @@ export function createReportQueue(
     events.error(err);
   }
 
-  /** Arms the one timer: the earliest of a backoff retry and the periodic flush. */
+  /** Arms the one timer: the earliest backoff retry wins (flushes otherwise come from start, onShow, the network and purchases). */
   function schedule(delayMs: number): void {
     if (closed) return;
     const at = clock.now() + delayMs;

@@ -1,6 +1,6 @@
 import type { HttpRequest, HttpResponse, Platform } from '../platform/platform';
 import { NetworkError, RelayError } from '../errors';
-import { STORAGE_PREFIX } from '../queue/order-store';
+import { STORAGE_PREFIX } from '../storage-keys';
 import { errorText } from '../best-effort';
 
 /** What `POST /v1/session` gave us, kept in storage so a restart does not log in again. */

@@ -12,10 +12,6 @@ export declare class PurchaseError extends Error {
     /** The platform's raw code (e.g. `wx.requestMidasPayment` fail `errCode`), when there was one. */
     errCode?: number | undefined);
 }
-export declare class UserCancelledError extends PurchaseError {
-    readonly name = "UserCancelledError";
-    constructor(message: string, errCode?: number);
-}
 export declare class PaymentInProgressError extends PurchaseError {
     readonly name = "PaymentInProgressError";
     constructor(message?: string, errCode?: number);

@@ -13,6 +13,6 @@ export { createWebPlatform, SANDBOX_NOTICE } from './platform/web';
 export { detectPlatform } from './platform/detect-platform';
 export { classifyPaymentError } from './payment/payment-errors';
 export { isPurchaseReport, reportProblem } from './report/report-guard';
-export { PurchaseError, UserCancelledError, PaymentInProgressError, PaymentFailedError, PlatformCannotPayError, NetworkError, RelayRejectedError, RelayError, StorageFullError, InvalidReportError, OrderRefusedError, } from './errors';
+export { PurchaseError, PaymentInProgressError, PaymentFailedError, PlatformCannotPayError, NetworkError, RelayRejectedError, RelayError, StorageFullError, InvalidReportError, OrderRefusedError, } from './errors';
 export type { PurchaseErrorCode, PaymentFailureCode } from './errors';
 export { SDK_VERSION } from './version';

@@ -1,5 +1,5 @@
 import type { Platform } from '../platform/platform';
-import type { OrderStore } from '../queue/order-store';
+import { type OrderStore } from '../queue/order-store';
 import type { PurchasableProduct } from '../kit-options';
 import type { GameContext } from '../report/build-report';
 import type { OrderClient } from './relay-order';
@@ -33,6 +33,6 @@ export interface PurchaseDeps {
  * sheet, and on success the order becomes a queued report in the same storage write. Nothing is stored and no sheet
  * opens until there is an order the platform can be asked to charge exactly.
  */
-export declare function createPurchaseFlow(d: PurchaseDeps): (product: PurchasableProduct, ctx?: GameContext) => Promise<PurchaseResult>;
+export declare function createPurchaseFlow(deps: PurchaseDeps): (product: PurchasableProduct, ctx?: GameContext) => Promise<PurchaseResult>;
 /** Pending → queued in one storage write; if storage refuses, the report is still sent from memory and we say so. */
-export declare function paid(d: Pick<PurchaseDeps, 'store' | 'queued' | 'error'>, orderId: string, paidAt: number): PurchaseResult;
+export declare function paid(deps: Pick<PurchaseDeps, 'store' | 'queued' | 'error'>, orderId: string, paidAt: number): PurchaseResult;

@@ -19,7 +19,13 @@ import type { PurchaseReport } from '../../shared/schemas/purchase-report';
  * States: `p` pending (written before the payment sheet opens), `q` queued (paid, to report), `r` rejected by the
  * relay (kept aside with the reason, never resent blindly).
  */
-export type OrderState = 'p' | 'q' | 'r';
+export declare const ORDER_STATE: {
+    readonly pending: "p";
+    readonly queued: "q";
+    readonly rejected: "r";
+};
+/** As stored: one letter each (the keys live in the platform's 10 MB; existing installs hold these letters). */
+export type OrderState = (typeof ORDER_STATE)[keyof typeof ORDER_STATE];
 /** A report before the session's openid is known: `uid` may be empty until it is sent. */
 export type ReportDraft = PurchaseReport;
 export interface StoredOrder {
@@ -28,7 +34,6 @@ export interface StoredOrder {
     /** Why the relay rejected it. */
     e?: string;
 }
-export declare const STORAGE_PREFIX = "mp:v1:";
 export interface OrderStore {
     get(id: string): StoredOrder | undefined;
     list(state?: OrderState): Array<[string, StoredOrder]>;

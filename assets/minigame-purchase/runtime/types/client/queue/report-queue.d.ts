@@ -1,6 +1,6 @@
 import type { Platform } from '../platform/platform';
 import type { Session } from '../session/session';
-import type { OrderStore } from './order-store';
+import { type OrderStore } from './order-store';
 import type { BackoffOptions } from './backoff';
 import { PurchaseError } from '../errors';
 export interface QueueOptions {
