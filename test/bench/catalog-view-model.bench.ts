@@ -31,7 +31,7 @@ function sourcePayload(): unknown {
 
 function median(xs: number[]): number {
   const s = xs.slice().sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] as number;
+  return s[Math.floor(s.length / 2)];
 }
 
 type Timing = { wall: number; cpu: number };
@@ -68,7 +68,7 @@ function compare(base: () => unknown, subject: () => unknown, rounds = 80, batch
   return {
     base: { wall: pick(b, 'wall'), cpu: pick(b, 'cpu') },
     subject: { wall: pick(s, 'wall'), cpu: pick(s, 'cpu') },
-    ratio: { wall: median(s.map((x, i) => x.wall / b[i]!.wall)), cpu: median(s.map((x, i) => x.cpu / Math.max(b[i]!.cpu, 1e-6))) },
+    ratio: { wall: median(s.map((x, i) => x.wall / b[i].wall)), cpu: median(s.map((x, i) => x.cpu / Math.max(b[i].cpu, 1e-6))) },
   };
 }
 

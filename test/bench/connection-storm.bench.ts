@@ -70,7 +70,7 @@ function storm(url: string, target: number, reopen: boolean) {
   };
 }
 
-async function post(url: string, path: string, body: unknown, token?: string): Promise<{ status: number; json: any }> { // eslint-disable-line @typescript-eslint/no-explicit-any
+async function post(url: string, path: string, body: unknown, token?: string): Promise<{ status: number; json: any }> {  
   const res = await fetch(url + path, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },

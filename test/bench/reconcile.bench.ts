@@ -31,7 +31,7 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)];
 }
 
-async function time(runs: number, f: () => unknown | Promise<unknown>): Promise<number> {
+async function time(runs: number, f: () => unknown): Promise<number> {
   const out: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t = performance.now();

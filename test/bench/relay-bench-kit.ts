@@ -46,7 +46,7 @@ export function child(args: string[], env: Record<string, string> = {}): Child {
   const proc = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'inherit'] });
   const lines: string[] = [];
   const waiters: Array<{ pattern: RegExp; resolve: (m: RegExpExecArray) => void }> = [];
-  createInterface({ input: proc.stdout! }).on('line', (line) => {
+  createInterface({ input: proc.stdout }).on('line', (line) => {
     lines.push(line);
     for (const w of [...waiters]) {
       const m = w.pattern.exec(line);
@@ -64,7 +64,7 @@ export function child(args: string[], env: Record<string, string> = {}): Child {
         waiters.push({ pattern, resolve: (m) => (clearTimeout(timer), res(m)) });
       });
     },
-    send: (line) => void proc.stdin!.write(line + '\n'),
+    send: (line) => void proc.stdin.write(line + '\n'),
     stop: () =>
       new Promise((res) => {
         if (proc.exitCode !== null) return res();

@@ -263,7 +263,7 @@ async function main(): Promise<void> {
     console.error(`relay-fleet: over ${TIMEOUT_MS} ms, giving up`);
     void cleanup().finally(() => process.exit(1));
   }, TIMEOUT_MS);
-  let failed = false;
+  let failed: boolean;
   try {
     const main = transpileRelay(join(dir, 'build'));
     cluster = await startPgCluster();

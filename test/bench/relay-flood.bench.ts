@@ -137,7 +137,7 @@ function print(name: string, r: FloodResult): void {
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'relay-flood-'));
   const children: Child[] = [];
-  let failed = false;
+  let failed: boolean;
   try {
     const main = transpileRelay(join(dir, 'build'));
     const base = await flood(main, dir, 'baseline', OFF, BASELINE_MS, children);

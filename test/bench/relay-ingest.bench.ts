@@ -9,7 +9,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as http from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { ROOT, child, procStatus, transpileRelay, type Child } from './relay-bench-kit';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
@@ -182,7 +182,7 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'relay-bench-'));
   const env = { BENCH_SESSION_SECRET: 'bench-session-secret-0123456789', BENCH_KAKAO_SECRET: 'bench-kakao-secret-abcdef', BENCH_KAKAO_ADMIN: 'bench-kakao-admin-abcdef' };
   const children: Child[] = [];
-  let failed = false;
+  let failed: boolean;
   try {
     const main = transpileRelay(join(dir, 'build'));
     const fakes = child(['-r', 'ts-node/register/transpile-only', '-e', FAKES], { ...env, TS_NODE_PROJECT: join(ROOT, 'tsconfig.json') });

@@ -13,7 +13,7 @@ const INSTALL = 'apt-get update && apt-get install -y chromium';
 function ensureChromium(): void {
   if (existsSync(CHROMIUM)) return;
   const root = typeof process.getuid === 'function' && process.getuid() === 0;
-  let aptGet = false;
+  let aptGet: boolean;
   try {
     execSync('command -v apt-get', { stdio: 'ignore', shell: '/bin/sh' });
     aptGet = true;

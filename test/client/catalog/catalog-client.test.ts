@@ -17,7 +17,7 @@ function setup(storage?: MemoryStorage) {
 const ok = (c: Catalog = sampleCatalog()) => ({ status: 200, body: c });
 const withPrice = (price: number): Catalog => {
   const c = sampleCatalog();
-  c.packs[0] = { ...c.packs[0]!, price };
+  c.packs[0] = { ...c.packs[0], price };
   return c;
 };
 
@@ -50,7 +50,7 @@ describe('catalog client', () => {
     t.relay.hold();
     t.relay.answer(ok(withPrice(888)));
     const changes: number[] = [];
-    t.client.onChange((c) => changes.push(c.packs[0]!.price));
+    t.client.onChange((c) => changes.push(c.packs[0].price));
     const served = await t.client.get();
     expect(served).toMatchObject({ stale: true });
     expect(served.packs[0]?.price).toBe(999);

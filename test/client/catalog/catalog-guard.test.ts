@@ -63,7 +63,7 @@ function paths(v: unknown, prefix: (string | number)[] = []): (string | number)[
 function setAt(root: unknown, path: (string | number)[], value: unknown): void {
   let cur = root as Record<string | number, unknown>;
   for (const k of path.slice(0, -1)) cur = cur[k] as Record<string | number, unknown>;
-  const last = path[path.length - 1] as string | number;
+  const last = path[path.length - 1];
   if (value === undefined && !Array.isArray(cur)) delete cur[last];
   else cur[last] = value;
 }
@@ -90,7 +90,7 @@ describe('the client catalog guard agrees with the shared zod schema', () => {
       fc.property(catalogArb, fc.array(fc.tuple(fc.nat(), junk), { minLength: 1, maxLength: 3 }), (c, mutations) => {
         for (const [pick, value] of mutations) {
           const all = paths(c);
-          if (all.length) setAt(c, all[pick % all.length] as (string | number)[], value);
+          if (all.length) setAt(c, all[pick % all.length], value);
         }
         const zodOk = CatalogSchema.safeParse(c).success;
         if (!zodOk) rejected++;
@@ -108,7 +108,7 @@ describe('the client catalog guard agrees with the shared zod schema', () => {
 
   it('names the field at fault', () => {
     const c = sampleCatalog() as unknown as { packs: { price: unknown }[] };
-    (c.packs[2] as { price: unknown }).price = '39.99';
+    (c.packs[2]).price = '39.99';
     expect(catalogProblem(c)).toBe('packs[2].price: expected minor units');
   });
 });

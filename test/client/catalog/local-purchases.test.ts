@@ -21,9 +21,9 @@ describe('applyLocalPurchases', () => {
   it('uses up a first-charge pack and a trial bought this session', () => {
     const after = applyLocalPurchases(catalog, new Map([['first', 1], ['trial', 1], ['unknown', 1]]));
     const packs = Object.fromEntries(after.packs.map((p) => [p.productId, p]));
-    expect(canPurchase(packs['first']!)).toEqual({ ok: false, reason: 'limit-reached' });
+    expect(canPurchase(packs['first'])).toEqual({ ok: false, reason: 'limit-reached' });
     expect(packs['unknown']).toMatchObject({ firstChargeOnly: true, purchaseCount: 1 });
-    expect(canPurchase(packs['unknown']!)).toEqual({ ok: false, reason: 'limit-reached' });
+    expect(canPurchase(packs['unknown'])).toEqual({ ok: false, reason: 'limit-reached' });
     expect(canPurchase(after.pages.subscribe.trial!)).toEqual({ ok: false, reason: 'trial-used' });
   });
 

@@ -50,8 +50,8 @@ describe('store sort orders on random catalogs', () => {
         const packs = raw.map((r) => pack(r));
         const sorted = sortPacks(packs);
         for (let i = 1; i < sorted.length; i++) {
-          const a = sorted[i - 1]!;
-          const b = sorted[i]!;
+          const a = sorted[i - 1];
+          const b = sorted[i];
           expect(a.price < b.price || (a.price === b.price && (a.quantity + a.bonus > b.quantity + b.bonus || (a.quantity + a.bonus === b.quantity + b.bonus && a.productId <= b.productId)))).toBe(true);
         }
         expect(sorted).toHaveLength(packs.length);
@@ -66,8 +66,8 @@ describe('store sort orders on random catalogs', () => {
         const sorted = sortSubscriptions(raw.map((r) => subscription(r)));
         const g = (x: { group: number | null }) => (x.group === null ? Infinity : x.group);
         for (let i = 1; i < sorted.length; i++) {
-          const a = sorted[i - 1]!;
-          const b = sorted[i]!;
+          const a = sorted[i - 1];
+          const b = sorted[i];
           expect(g(a) < g(b) || (g(a) === g(b) && (a.price < b.price || (a.price === b.price && a.productId <= b.productId)))).toBe(true);
         }
       }),

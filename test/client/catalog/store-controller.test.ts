@@ -12,7 +12,7 @@ function fakeKit(catalogs: Array<Catalog | Error>) {
   let cannotPay: string | undefined;
   const kit: StoreKit = {
     async getCatalog() {
-      const next = catalogs.length > 1 ? catalogs.shift()! : catalogs[0]!;
+      const next = catalogs.length > 1 ? catalogs.shift()! : catalogs[0];
       if (next instanceof Error) throw next;
       return next;
     },

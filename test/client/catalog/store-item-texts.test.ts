@@ -6,18 +6,18 @@ describe('storeItemTexts', () => {
   const vm = buildStoreViewModel(sampleCatalog());
 
   it('writes a plain pack', () => {
-    expect(storeItemTexts(vm.packs[0]!)).toEqual({
+    expect(storeItemTexts(vm.packs[0])).toEqual({
       title: '500 diamonds', price: '¥9.99', originalPrice: '', badge: '', detail: '', buyEnabled: true, buyText: 'Buy',
     });
   });
 
   it('writes the first-charge badge', () => {
-    expect(storeItemTexts(vm.packs[3]!).badge).toBe('First charge');
+    expect(storeItemTexts(vm.packs[3]).badge).toBe('First charge');
   });
 
   it('writes a discount as a badge when there is no badge, and as the detail when there is one', () => {
     const noBadge = buildStoreViewModel(catalogOf({ packs: [pack({ price: 500, originalPrice: 1000, badge: null })] }));
-    expect(storeItemTexts(noBadge.packs[0]!)).toMatchObject({ badge: '-50%', originalPrice: '¥10.00', detail: '' });
+    expect(storeItemTexts(noBadge.packs[0])).toMatchObject({ badge: '-50%', originalPrice: '¥10.00', detail: '' });
     const odd = buildStoreViewModel(oddNormalizedCatalog());
     expect(storeItemTexts(odd.packs.find((p) => p.productId === 'p.sale')!)).toMatchObject({ badge: 'Sale', detail: '-50%', title: '3000 + 300 diamonds' });
   });
@@ -32,6 +32,6 @@ describe('storeItemTexts', () => {
     const odd = buildStoreViewModel(oddNormalizedCatalog());
     expect(storeItemTexts(odd.packs.find((p) => p.productId === 'p.first')!)).toMatchObject({ buyEnabled: false, detail: 'Already bought' });
     const ios = buildStoreViewModel(sampleCatalog(), { cannotPayReason: 'ios' });
-    expect(storeItemTexts(ios.packs[0]!)).toMatchObject({ buyEnabled: false, detail: 'Not available on this device' });
+    expect(storeItemTexts(ios.packs[0])).toMatchObject({ buyEnabled: false, detail: 'Not available on this device' });
   });
 });

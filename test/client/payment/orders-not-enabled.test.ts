@@ -1,5 +1,5 @@
 import { createTestKit, startRelay, until, PACK } from '../test-kit';
-import type { FakeRelay, OrdersMode } from '../../fakes/relay/fake-relay';
+import type { FakeRelay } from '../../fakes/relay/fake-relay';
 
 /** A game without a payment config on the relay (`revenue: "reported"`): the kit pays with its own order, as before. */
 let relay: FakeRelay;
@@ -39,7 +39,7 @@ describe('ORDERS_NOT_ENABLED (409)', () => {
   });
 
   it('treats a relay older than the endpoint (404) the same way', async () => {
-    relay.orders = '404' as OrdersMode;
+    relay.orders = '404';
     const [kit, { wx }] = createTestKit(relay);
     const before = orderPosts();
     expect((await kit.purchase(PACK)).status).toBe('paid');

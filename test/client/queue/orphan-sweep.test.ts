@@ -105,7 +105,7 @@ describe('orphaned order keys', () => {
     wx.payments = ['hang'];
     const quota = storage.quotaBytes;
     storage.quotaBytes = storage.size(); // full when the game's own payment starts: no write-ahead
-    wx.api.requestMidasPayment({ mode: 'game', env: 1, offerId: '1450000000', currencyType: 'CNY', buyQuantity: 60, outTradeNo: 'GAMEorder-0900' });
+    void wx.api.requestMidasPayment({ mode: 'game', env: 1, offerId: '1450000000', currencyType: 'CNY', buyQuantity: 60, outTradeNo: 'GAMEorder-0900' });
     storage.quotaBytes = quota; // room again when the player has paid
     wx.releaseHangingPayment();
     await until(() => storage.data.has('mp:v1:o:GAMEorder-0900'));

@@ -1,5 +1,5 @@
 import { createTestKit, startRelay, until, PACK } from '../test-kit';
-import { FakeRelay } from '../../fakes/relay/fake-relay';
+import { type FakeRelay } from '../../fakes/relay/fake-relay';
 import { FakeWx } from '../../fakes/platform/fake-wx';
 import { FakeStorageBackend } from '../../fakes/platform/fake-storage';
 

@@ -98,7 +98,7 @@ export class FakeMinigameHost {
   }
 
   show(scene: number): void {
-    for (const l of this.showListeners.slice()) l({ scene, query: {}, referrerInfo: { appId: '', extraData: {} } } as WechatMinigame.OnShowListenerResult);
+    for (const l of this.showListeners.slice()) l({ scene, query: {}, referrerInfo: { appId: '', extraData: {} } });
   }
 
   setNetwork(type: 'wifi' | '4g' | 'none'): void {
@@ -193,7 +193,7 @@ export class FakeMinigameHost {
     const err: WechatMinigame.RequestFailCallbackErr = {
       errMsg: `request:fail ${why}`,
       errno: 600001,
-      exception: { reasons: [], retryCount: 0 } as unknown as WechatMinigame.RequestException,
+      exception: { reasons: [], retryCount: 0 },
       useHttpDNS: false,
     };
     this.settle(option, false, err);

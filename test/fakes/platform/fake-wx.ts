@@ -52,7 +52,7 @@ export class FakeWx extends FakeMinigameHost {
         }
         // Promise style, as the typings allow when no callback is given.
         return new Promise((resolve, reject) =>
-          host.pay('requestMidasPayment', option, { success: resolve as never, fail: reject as never }),
+          host.pay('requestMidasPayment', option, { success: resolve, fail: reject as never }),
         ) as never;
       },
       requestMidasPaymentGameItem(
@@ -61,7 +61,7 @@ export class FakeWx extends FakeMinigameHost {
         // WeChat wants the exact string that was signed: an object (what the typings declare) fails with -15011.
         if (typeof option.signData !== 'string') {
           host.paymentCalls.push({ options: { ...option }, storageAtOpen: new Map() });
-          return host.settle(option as never, false, { errCode: -15011, errMsg: 'requestMidasPaymentGameItem:fail data type error' });
+          return host.settle(option, false, { errCode: -15011, errMsg: 'requestMidasPaymentGameItem:fail data type error' });
         }
         host.pay('requestMidasPaymentGameItem', { buyQuantity: 1, ...(JSON.parse(option.signData) as object) }, option);
       },

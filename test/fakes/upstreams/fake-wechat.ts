@@ -222,7 +222,7 @@ export class FakeWechat extends FakeUpstream {
   }
 
   private wx(value: object, status = 200): FakeReply {
-    const problems = 'errcode' in value && (value as { errcode: unknown }).errcode !== 0 ? [JSON.stringify(value)] : undefined;
+    const problems = 'errcode' in value && (value).errcode !== 0 ? [JSON.stringify(value)] : undefined;
     return { status, body: JSON.stringify(value), headers: { 'content-type': 'text/plain' }, problems };
   }
 

@@ -14,8 +14,8 @@ function catalogFor(udid: string): unknown {
   const c = specSample() as { data: { creditPage: { purchaseList: Record<string, unknown>[] }; subscribePage: { trial: Record<string, unknown> } } };
   const count = udid === 'player-a' ? 7 : 0;
   c.data.subscribePage.trial.purchaseCount = count;
-  c.data.creditPage.purchaseList[3]!.limitBuy = 1;
-  c.data.creditPage.purchaseList[3]!.purchaseCount = count;
+  c.data.creditPage.purchaseList[3].limitBuy = 1;
+  c.data.creditPage.purchaseList[3].purchaseCount = count;
   return c;
 }
 
@@ -168,7 +168,7 @@ describe('catalog service over a file', () => {
     expect(catalogOf((await service.get(APP, 'u')).body).packs[0]?.price).toBe(999);
 
     const edited = specSample() as { data: { creditPage: { purchaseList: { price: number }[] } } };
-    edited.data.creditPage.purchaseList[0]!.price = 899;
+    edited.data.creditPage.purchaseList[0].price = 899;
     writeFileSync(file, JSON.stringify(edited));
     expect(catalogOf((await service.get(APP, 'u')).body).packs[0]?.price).toBe(899);
 

@@ -18,7 +18,7 @@ describe('per-player state kept apart from the shared copy', () => {
   it('puts one player’s fields on a newer shared copy by product id, leaving new items unknown', () => {
     const mine = normalized(oddCatalog());
     const newer = withoutUserState(normalized(oddCatalog()));
-    newer.packs.push({ ...newer.packs[0]!, productId: 'p.new' });
+    newer.packs.push({ ...newer.packs[0], productId: 'p.new' });
     const served = withPlayerState(newer, playerStateOf(mine));
     expect(served.userScoped).toBe(true);
     expect(served.packs.find((p) => p.productId === 'p.first')).toMatchObject({ firstChargeOnly: true, purchaseCount: 1 });

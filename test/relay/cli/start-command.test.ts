@@ -20,8 +20,8 @@ function run(args: string[], opts: { env?: Record<string, string>; cwd?: string 
   });
   const stdout: string[] = [];
   const stderr: string[] = [];
-  child.stdout!.on('data', (c: Buffer) => stdout.push(c.toString()));
-  child.stderr!.on('data', (c: Buffer) => stderr.push(c.toString()));
+  child.stdout.on('data', (c: Buffer) => stdout.push(c.toString()));
+  child.stderr.on('data', (c: Buffer) => stderr.push(c.toString()));
   const exit = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
   return { child, stdout, stderr, exit };
 }

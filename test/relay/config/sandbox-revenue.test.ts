@@ -39,7 +39,7 @@ describe('sandbox sessions and live sinks', () => {
 
   it('capture sinks (the demo) and wechat sessions need no such key', () => {
     const capture = sandboxWithLiveSinks();
-    for (const s of Object.values(capture.games[0].sinks) as Array<Record<string, unknown>>) {
+    for (const s of Object.values<Record<string, unknown>>(capture.games[0].sinks)) {
       delete s.url;
       s.capture = 'data/captured';
     }

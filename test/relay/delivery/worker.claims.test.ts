@@ -17,7 +17,10 @@ describe('delivery worker: claims', () => {
       async claimDue(...args: Parameters<Storage['claimDue']>) {
         const rows = await kit.storage.claimDue(...args);
         // Hive and Kakao loops run too (and find nothing): only Tianmu's claims are of interest.
-        if (args[0] === 'tianmu') (limits.push(args[2]), claimed.push(rows.length));
+        if (args[0] === 'tianmu') {
+          limits.push(args[2]);
+          claimed.push(rows.length);
+        }
         return rows;
       },
       // Answers that come back at different moments, as real ones do, so slots free one at a time.

@@ -5,7 +5,7 @@ import { createDeliveryKit, waitFor, type DeliveryKit } from './delivery-test-ki
 /** The real Kakao sink with one function replaced: a sink whose code throws must not take the worker down. */
 function kakaoWith(override: Partial<Sink<unknown>>): Sink<unknown> {
   const kakao = SINKS.find((s) => s.name === 'kakao')!;
-  return { ...kakao, ...override } as Sink<unknown>;
+  return { ...kakao, ...override };
 }
 
 describe('delivery worker: whatever throws is a classified failure', () => {

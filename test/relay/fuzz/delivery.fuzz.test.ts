@@ -128,7 +128,7 @@ describe('fuzz: reports through ingest and every sink to the fake upstreams', ()
           const reports = posted.map(([p, over, at, bad], i) => {
             // About one report in 40 is a row Hive alone refuses.
             const orderId = `${bad === 0 ? 'hivebad' : 'f'}${run}x${i}`;
-            return { ...p.report, ...over, paidAt: at(now), orderId, appId: APP_ID, uid: s.openid } as PurchaseReport;
+            return { ...p.report, ...over, paidAt: at(now), orderId, appId: APP_ID, uid: s.openid };
           });
           for (let i = 0; i < reports.length; i += 50) {
             const chunk = reports.slice(i, i + 50);

@@ -67,7 +67,7 @@ export async function startTestRelay(
 export interface Answer {
   status: number;
   headers: Headers;
-  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  body: any;  
   text: string;
 }
 

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { PostgresStorage } from '../../../src/relay/storage/postgres-storage';
+import { type PostgresStorage } from '../../../src/relay/storage/postgres-storage';
 import type { ClaimedDelivery } from '../../../src/relay/storage/storage';
 import { usePgCluster } from '../../helpers/pg-cluster';
 import { makePostgresHarness } from './postgres-harness';
