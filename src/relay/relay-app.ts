@@ -24,7 +24,7 @@ import { queryWechatOrder } from './platforms/wechat/wechat-query';
 import { proveOrder } from './verification/prove-order';
 import { startQueryLoop } from './verification/query-loop';
 import { createSessionKeys } from './verification/session-keys';
-import { parseKeyEncryptionKey } from './session/session-key-box';
+import { crossCheckProblems } from './config/cross-checks';
 
 /** How long `stop()` waits for requests in flight before closing their sockets. */
 const STOP_GRACE_MS = 5000;
@@ -227,27 +227,9 @@ function enabledSinks(config: RelayConfig) {
   return SINK_NAMES.filter((s) => config.games.some((g) => g.sinks[s] !== undefined));
 }
 
-/** What the schema alone cannot say: wechat sessions need every game's WeChat credentials; payments need more. */
+/** What the schema alone cannot say (`cross-checks.ts`): the loader checks the same, this covers configs built in code. */
 function checkConfig(config: RelayConfig): void {
-  const problems = config.games.flatMap((g, i) => {
-    const out: string[] = [];
-    if (config.session.mode === 'wechat' && g.wechat === undefined) out.push(`games[${i}].wechat: required when session.mode is "wechat" (appId ${g.appId})`);
-    const pay = g.wechat?.pay;
-    if (pay !== undefined) {
-      if (config.session.mode !== 'wechat') out.push(`games[${i}].wechat.pay: needs session.mode "wechat" (orders are signed with the player's session_key)`);
-      else if (config.session.keyEncryptionKey === undefined) out.push(`session.keyEncryptionKey: required when games[${i}].wechat.pay is set (session keys are sealed at rest)`);
-      if (pay.env === 1 && pay.sandboxAppKey === undefined) out.push(`games[${i}].wechat.pay.sandboxAppKey: required when wechat.pay.env is 1`);
-    }
-    if (pay !== undefined && config.session.mode === 'wechat' && config.session.keyEncryptionKey !== undefined) {
-      try {
-        parseKeyEncryptionKey(config.session.keyEncryptionKey);
-      } catch (e) {
-        out.push(`session.keyEncryptionKey: ${(e as Error).message}`);
-      }
-    }
-    if (revenueMode(g) === 'verified' && pay === undefined) out.push(`games[${i}].revenue: "verified" needs games[${i}].wechat.pay (nothing could prove a payment)`);
-    return out;
-  });
+  const problems = crossCheckProblems(config);
   if (problems.length > 0) throw new RelayConfigError(problems);
 }
 

@@ -4,7 +4,8 @@ import * as path from 'node:path';
 import { RelayConfigSchema, type RelayConfig } from './config-schema';
 import { formatIssues, formatPath } from './format-issues';
 import { locateJsonSyntaxError } from './json-syntax-error';
-import { HIVE_SERVER_IDS, IPV4 } from '../sinks/hive-wire';
+import { crossCheckProblems, kakaoCountryProblems } from './cross-checks';
+import { unknownKeys } from './unknown-keys';
 import { MIN_SECRET_LENGTH, isSecretPath } from './secret-fields';
 
 export type LoadConfigResult = { ok: true; config: RelayConfig } | { ok: false; problems: string[] };
@@ -47,10 +48,12 @@ export function parseConfigText(text: string, env: NodeJS.ProcessEnv, source = '
 export function resolveConfig(raw: unknown, env: NodeJS.ProcessEnv): LoadConfigResult {
   const problems: string[] = [];
   const sandbox = isObject(raw) && isObject(raw.session) && raw.session.mode === 'sandbox';
+  // Unknown keys first: a misspelt "sesion" explains the "session: required" that follows it.
+  problems.push(...unknownKeys(RelayConfigSchema, raw));
   const resolved = resolveEnv(raw, [], env, sandbox, problems);
   const parsed = RelayConfigSchema.safeParse(resolved);
   if (!parsed.success) problems.push(...formatIssues(parsed.error.issues));
-  else problems.push(...crossChecks(parsed.data));
+  else problems.push(...crossCheckProblems(parsed.data), ...kakaoCountryProblems(parsed.data));
   return problems.length > 0 || !parsed.success ? { ok: false, problems } : { ok: true, config: parsed.data };
 }
 
@@ -83,28 +86,6 @@ function resolveEnv(value: unknown, at: PropertyKey[], env: NodeJS.ProcessEnv, s
     problems.push(`${key}: the value of ${name} is too short for a secret (at least ${MIN_SECRET_LENGTH} characters)`);
   }
   return found;
-}
-
-/** Rules across keys, and upstream limits the schema does not state (Hive's smallint, its server codes). */
-function crossChecks(config: RelayConfig): string[] {
-  const problems: string[] = [];
-  const seen = new Map<string, number>();
-  config.games.forEach((g, i) => {
-    const first = seen.get(g.appId);
-    if (first !== undefined) problems.push(`games[${i}].appId: ${g.appId} is already games[${first}]`);
-    else seen.set(g.appId, i);
-    if (config.session.mode === 'wechat' && g.wechat === undefined) {
-      problems.push(`games[${i}].wechat: required when session.mode is "wechat" (appSecret for jscode2session)`);
-    }
-    const hive = g.sinks.hive;
-    if (hive) {
-      const at = `games[${i}].sinks.hive`;
-      if (hive.gameIndex > 32767) problems.push(`${at}.gameIndex: Hive's game_index is a smallint (at most 32767)`);
-      if (!HIVE_SERVER_IDS.has(hive.serverId)) problems.push(`${at}.serverId: ${JSON.stringify(hive.serverId)} is not a Hive server code (GLOBAL, KR, CN-2, ...)`);
-      if (!IPV4.test(hive.serverIp)) problems.push(`${at}.serverIp: Hive's server_ip is a dotted IPv4 address`);
-    }
-  });
-  return problems;
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {
