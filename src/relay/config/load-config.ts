@@ -53,7 +53,8 @@ export function resolveConfig(raw: unknown, env: NodeJS.ProcessEnv): LoadConfigR
   const resolved = resolveEnv(raw, [], env, sandbox, problems);
   const parsed = RelayConfigSchema.safeParse(resolved);
   if (!parsed.success) problems.push(...formatIssues(parsed.error.issues));
-  else problems.push(...crossCheckProblems(parsed.data), ...kakaoCountryProblems(parsed.data));
+  // Across keys only once each key is right on its own: an unresolved "env:NAME" is no key to check.
+  else if (problems.length === 0) problems.push(...crossCheckProblems(parsed.data), ...kakaoCountryProblems(parsed.data));
   return problems.length > 0 || !parsed.success ? { ok: false, problems } : { ok: true, config: parsed.data };
 }
 
