@@ -23,4 +23,3 @@ declare namespace QQMinigame {
     requestMidasPayment(option: RequestMidasPaymentOption): void;
   };
 }
-declare const qq: QQMinigame.Qq;

@@ -25,4 +25,3 @@ declare namespace TTMinigame {
     requestGamePayment(option: RequestGamePaymentOption): void;
   };
 }
-declare const tt: TTMinigame.Tt;
