@@ -598,10 +598,13 @@ function createWebPlatform(opts = {}) {
                 if (g.console)
                     g.console.warn(SANDBOX_NOTICE, req);
                 const decide = opts.sandboxDecision ||
-                    (() => !g.confirm ||
-                        g.confirm(`${SANDBOX_NOTICE}.\nPay ${req.amount / 100} ${req.currency} for ${req.productId}?`)
-                        ? 'paid'
-                        : 'cancelled');
+                    (() => {
+                        var _a;
+                        return !g.confirm ||
+                            g.confirm(`${SANDBOX_NOTICE}.\nPay ${req.amount / 100} ${req.currency} for ${(_a = req.name) !== null && _a !== void 0 ? _a : req.productId}?`)
+                            ? 'paid'
+                            : 'cancelled';
+                    });
                 return (await decide(req)) === 'paid' ? { status: 'paid' } : { status: 'cancelled', errMsg: 'sandbox cancel' };
             },
         },
@@ -1244,6 +1247,7 @@ async function buy(d, product, ctx) {
         .pay({
         orderId,
         productId: draft.productId,
+        name: draft.goodsName,
         amount: draft.amount,
         currency: draft.currency,
         quantity,
@@ -2115,13 +2119,14 @@ function storeLabelsFor(language, overrides = {}) {
 function buildStoreViewModel(catalog, options = {}) {
     var _a;
     const labels = (_a = options.labels) !== null && _a !== void 0 ? _a : ENGLISH_LABELS;
-    const sub = (s) => (s ? subscriptionView(s, options, labels) : null);
+    const sells = (item) => options.currency === undefined || item.currency === options.currency;
+    const sub = (s) => (s && sells(s) ? subscriptionView(s, options, labels) : null);
     // Plain loops into arrays of known length: this runs on every store render, 500 items within 1% of a frame.
-    const packs = sortPacks(catalog.packs);
+    const packs = sortPacks(options.currency === undefined ? catalog.packs : catalog.packs.filter(sells));
     const packViews = new Array(packs.length);
     for (let i = 0; i < packs.length; i++)
         packViews[i] = packView(packs[i], options, labels);
-    const subs = sortSubscriptions(catalog.subscriptions);
+    const subs = sortSubscriptions(options.currency === undefined ? catalog.subscriptions : catalog.subscriptions.filter(sells));
     const subViews = new Array(subs.length);
     for (let i = 0; i < subs.length; i++)
         subViews[i] = subscriptionView(subs[i], options, labels);
@@ -2319,6 +2324,7 @@ function createStoreController(kit, options) {
         const view = catalog
             ? buildStoreViewModel(applyLocalPurchases(catalog, bought), {
                 labels,
+                currency: options.currency,
                 cannotPayReason: kit.cannotPayReason(),
                 purchaseInProgress: (patch.purchasing !== undefined ? patch.purchasing : current.purchasing) !== null,
             })

@@ -123,6 +123,7 @@ async function buy(d: PurchaseDeps, product: PurchasableProduct, ctx: GameContex
     .pay({
       orderId,
       productId: draft.productId,
+      name: draft.goodsName,
       amount: draft.amount,
       currency: draft.currency,
       quantity,

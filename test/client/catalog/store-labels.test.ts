@@ -67,3 +67,19 @@ describe('store texts in the player language', () => {
     });
   });
 });
+
+describe('one currency per store', () => {
+  it('a CNY store leaves out what the catalog prices in USD, pages included', () => {
+    const catalog = catalogOf({
+      packs: [pack({ productId: 'cny-pack', currency: 'CNY' }), pack({ productId: 'usd-pack', currency: 'USD' })],
+      subscriptions: [sub({ productId: 'usd-sub', currency: 'USD' }), sub({ productId: 'cny-sub', currency: 'CNY' })],
+      pages: { discount: sub({ productId: 'usd-page', currency: 'USD' }), secret: null, subscribe: { trial: null, weekly: sub({ productId: 'cny-week', currency: 'CNY' }), yearly: null } },
+    });
+    const vm = buildStoreViewModel(catalog, { currency: 'CNY' });
+    expect(vm.packs.map((p) => p.productId)).toEqual(['cny-pack']);
+    expect(vm.subscriptions.map((p) => p.productId)).toEqual(['cny-sub']);
+    expect(vm.pages.discount).toBeNull();
+    expect(vm.pages.weekly?.productId).toBe('cny-week');
+    expect(buildStoreViewModel(catalog).packs).toHaveLength(2);
+  });
+});

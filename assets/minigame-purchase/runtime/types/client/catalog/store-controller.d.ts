@@ -38,6 +38,8 @@ export interface StoreControllerOptions {
     onState(state: StoreState, viewChanged: boolean): void;
     /** Every word the store writes. @default `storeLabelsFor(language)` */
     labels?: StoreLabels;
+    /** The one currency the store sells in: items priced in another are left out (`StoreViewOptions.currency`). @default every item */
+    currency?: string;
     /** The player's language (`zh_CN`, `en`): Chinese labels for `zh*`, English otherwise. @default English */
     language?: string;
     /** What the game calls its currency, in titles and the reported goods name (`500 diamonds`). @default the labels' unit */
