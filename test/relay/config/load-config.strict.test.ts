@@ -1,4 +1,7 @@
+import { z } from 'zod';
+import { GameConfigSchema } from '../../../src/relay/config/config-schema';
 import { resolveConfig } from '../../../src/relay/config/load-config';
+import { unknownKeys } from '../../../src/relay/config/unknown-keys';
 import { ENV, designConfig } from './config-kit';
 
 const problemsOf = (raw: unknown): string[] => {
@@ -98,5 +101,14 @@ describe('config loader: checks across keys at start, not deaths at run time', (
 
   it('the design config as written is accepted', () => {
     expect(problemsOf(designConfig())).toEqual([]);
+  });
+});
+
+describe('strictness comes from the schema itself', () => {
+  it('a section someone adds later (games[].douyin) is checked with no change to the loader', () => {
+    const later = z.object({ games: z.array(GameConfigSchema.extend({ douyin: z.object({ appSecret: z.string() }).optional() })) });
+    expect(unknownKeys(later, { games: [{ appId: 'tt1', douyin: { appSecrte: 'x' } }] })).toEqual([
+      'games[0].douyin.appSecrte: unknown key; did you mean "appSecret"?',
+    ]);
   });
 });
