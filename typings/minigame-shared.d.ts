@@ -18,4 +18,8 @@ declare namespace MinigameShared {
     Partial<
       Pick<WechatMinigame.Wx, 'getDeviceInfo' | 'getAppBaseInfo' | 'getWindowInfo' | 'getSystemInfoSync' | 'getStorageInfoSync'>
     >;
+  /** WeChat's payment calls (iOS support check included), as the client uses them. */
+  type WxPayments = Pick<WechatMinigame.Wx, 'requestMidasPayment' | 'requestMidasPaymentGameItem' | 'requestVirtualPayment' | 'checkIsSupportMidasPayment'>;
+  /** A request body. */
+  type RequestData = WechatMinigame.IAnyObject;
 }

@@ -1,5 +1,5 @@
 import { _decorator, Button, Component, Label, Node } from 'cc';
-import { storeItemTexts, type PackView, type SubscriptionView } from './runtime/minigame-purchase';
+import { storeItemTexts, type PackView, type StoreItemTexts, type SubscriptionView } from './runtime/minigame-purchase';
 
 const { ccclass, property } = _decorator;
 
@@ -33,14 +33,14 @@ export class StoreItem extends Component {
   @property({ type: Label, tooltip: 'The button text: Buy, Try free, ...' })
   buyLabel: Label | null = null;
 
-  @property({ tooltip: 'What the game calls its currency' })
-  unit = 'diamonds';
+  @property({ tooltip: 'What the game calls its currency, when no PurchaseStore passes the texts (empty: diamonds)' })
+  unit = '';
 
   private onBuy: (() => void) | null = null;
 
-  /** Shows `view`; `onBuy` runs when the player taps buy. */
-  bind(view: PackView | SubscriptionView, onBuy: () => void): void {
-    const t = storeItemTexts(view, this.unit);
+  /** Shows `view`; `onBuy` runs when the player taps buy. `texts`: what `PurchaseStore` computed (its unit, language). */
+  bind(view: PackView | SubscriptionView, onBuy: () => void, texts?: StoreItemTexts): void {
+    const t = texts ?? storeItemTexts(view, this.unit);
     setText(this.titleLabel, t.title);
     setText(this.priceLabel, t.price);
     setText(this.originalPriceLabel, t.originalPrice);

@@ -1,5 +1,5 @@
 import { _decorator, Component, Node } from 'cc';
-import type { StoreViewModel, SubscriptionView } from './runtime/minigame-purchase';
+import type { StoreItemTexts, StoreViewModel, SubscriptionView } from './runtime/minigame-purchase';
 import { StoreItem } from './StoreItem';
 
 const { ccclass, property } = _decorator;
@@ -25,7 +25,8 @@ export class SubscriptionPanel extends Component {
   @property({ type: Node, tooltip: 'Hidden when the catalog has no subscribe offer at all' })
   panelRoot: Node | null = null;
 
-  bind(pages: StoreViewModel['pages'], onBuy: (productId: string) => void): void {
+  /** `textsOf`: the row texts in the store's unit and language (`PurchaseStore` passes them). */
+  bind(pages: StoreViewModel['pages'], onBuy: (productId: string) => void, textsOf?: (view: SubscriptionView) => StoreItemTexts): void {
     const slots: Array<[StoreItem | null, SubscriptionView | null]> = [
       [this.trialItem, pages.trial],
       [this.weeklyItem, pages.weekly],
@@ -38,7 +39,7 @@ export class SubscriptionPanel extends Component {
       item.node.active = view !== null;
       if (view) {
         any = true;
-        item.bind(view, () => onBuy(view.productId));
+        item.bind(view, () => onBuy(view.productId), textsOf?.(view));
       }
     }
     if (this.panelRoot) this.panelRoot.active = any;

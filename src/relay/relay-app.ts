@@ -29,7 +29,7 @@ import { PLATFORMS, platformOf, revenueMode, type PlatformDeps } from './platfor
 import { proveOrder } from './verification/prove-order';
 import { startQueryLoop } from './verification/query-loop';
 import { createSessionKeys } from './verification/session-keys';
-import { parseKeyEncryptionKey } from './session/session-key-box';
+import { crossCheckProblems } from './config/cross-checks';
 
 /** How long `stop()` waits for requests in flight before closing their sockets. */
 const STOP_GRACE_MS = 5000;
@@ -260,43 +260,9 @@ export function createRelay(config: RelayConfig, options: RelayOptions = {}): Re
 }
 
 
-/**
- * What the schema alone cannot say: `session.mode: "wechat"` verifies each game's login with its own platform, so
- * every game needs its platform's block; payments need sealed session keys and the AppKey of their env;
- * `"verified"` needs a proof source; sandbox sessions send to no live sink unless the config allows it
- * (`sandbox-revenue.ts`). Checked here too, for configs not from the loader.
- */
+/** What the schema alone cannot say (`cross-checks.ts`): the loader checks the same, this covers configs built in code. */
 function checkConfig(config: RelayConfig): void {
-  const problems = [...(config.session.mode !== 'wechat' ? sandboxRevenueProblems(config) : []), ...config.games.flatMap((g, i) => {
-    const out: string[] = [];
-    const platform = platformOf(g);
-    const at = `games[${i}].${platform.name}`;
-    if (config.session.mode === 'wechat' && platform.settings(g) === undefined) out.push(`${at}: required when session.mode is "wechat" (appId ${g.appId})`);
-    for (const other of PLATFORM_NAMES) {
-      if (other !== g.platform && g[other]?.pay !== undefined) out.push(`games[${i}].${other}.pay: the game's platform is "${g.platform}" (set games[${i}].platform to use it)`);
-    }
-    const paid = platform.payConfigured(g);
-    if (paid) {
-      if (config.session.mode !== 'wechat') out.push(`${at}.pay: needs session.mode "wechat" (orders are signed with the player's session_key)`);
-      else if (config.session.keyEncryptionKey === undefined) out.push(`session.keyEncryptionKey: required when ${at}.pay is set (session keys are sealed at rest)`);
-    }
-    if (g.platform === 'wechat' && g.wechat?.pay?.env === 1 && g.wechat.pay.sandboxAppKey === undefined) out.push(`games[${i}].wechat.pay.sandboxAppKey: required when wechat.pay.env is 1`);
-    if (paid && config.session.mode === 'wechat' && config.session.keyEncryptionKey !== undefined) {
-      try {
-        parseKeyEncryptionKey(config.session.keyEncryptionKey);
-      } catch (e) {
-        out.push(`session.keyEncryptionKey: ${(e as Error).message}`);
-      }
-    }
-    if (revenueMode(g) === 'verified' && !platform.provesPayments(g)) {
-      out.push(
-        platform.name === 'qq'
-          ? `games[${i}].revenue: "verified" is not possible on QQ yet: no payment confirmation source is known (platforms/qq/qq-unconfirmed.ts)`
-          : `games[${i}].revenue: "verified" needs ${at}.pay (nothing could prove a payment)`,
-      );
-    }
-    return out;
-  })];
+  const problems = crossCheckProblems(config);
   if (problems.length > 0) throw new RelayConfigError(problems);
 }
 

@@ -75,10 +75,15 @@ describe('the demo store in headless Chromium', () => {
   });
 
   it('shows the subscriptions and the special offers with their prices and badges', async () => {
-    expect(await cardText('week.picsh.cp')).toMatch(/Creator pack[\s\S]*\$7\.99/);
-    expect(await cardText('week.picsh.up')).toMatch(/Ultra pack[\s\S]*\$12\.99/);
+    expect(await cardText('week.picsh.cp')).toMatch(/Creator pack[\s\S]*¥7\.99/);
+    expect(await cardText('week.picsh.up')).toMatch(/Ultra pack[\s\S]*¥12\.99/);
     const pages = await page.locator('#pages').innerText();
-    for (const s of ['$4.99', '$7.99', '-37%', '$3.99', '-50%', '3-day free trial', '$49.99', '$0.96/wk']) expect(pages).toContain(s);
+    for (const s of ['¥4.99', '¥7.99', '-37%', '¥3.99', '-50%', '3-day free trial', '¥49.99', '¥0.96/wk']) expect(pages).toContain(s);
+    // One currency per store, and each offer titled apart.
+    expect(await page.locator('.store').innerText()).not.toContain('$');
+    const titles = await page.locator('#pages .card .title').allInnerTexts();
+    expect(titles.length).toBeGreaterThan(1);
+    expect(new Set(titles).size).toBe(titles.length);
     expect(await page.locator('.sandbox-flag').innerText()).toContain('SANDBOX');
     expect(await page.locator('#revenue-mode').innerText()).toContain('revenue: reported');
   });
@@ -86,7 +91,8 @@ describe('the demo store in headless Chromium', () => {
   it('a cancelled sandbox payment says so and reports nothing', async () => {
     await page.locator('#packs [data-product-id="1000.picsh.cre"] button').click();
     await page.waitForSelector('#sheet:not([hidden])');
-    expect(await page.locator('#sheet').innerText()).toContain('Pay ¥16.99 for 1000.picsh.cre?');
+    // The product's name, not its id.
+    expect(await page.locator('#sheet').innerText()).toContain('Pay ¥16.99 for 1000 diamonds?');
     await page.locator('#sheet-cancel').click();
     await page.locator('#status', { hasText: 'Cancelled' }).waitFor();
     expect((await demo.relay.storage.stats()).purchases).toBe(0);
@@ -118,5 +124,36 @@ describe('the demo store in headless Chromium', () => {
     await page.locator('.delivery details summary').first().click();
     await page.screenshot({ path: join(__dirname, '../artifacts/demo.png'), fullPage: true });
     expect(pageErrors).toEqual([]);
+  });
+
+  it('on a desktop: the store in a portrait phone-sized frame next to the deliveries panel', async () => {
+    const phone = await page.locator('.phone').boundingBox();
+    const panel = await page.locator('.panel').boundingBox();
+    expect(phone && panel).toBeTruthy();
+    expect(phone!.height).toBeGreaterThan(phone!.width * 1.5);
+    expect(phone!.width).toBeLessThan(420);
+    expect(phone!.x + phone!.width).toBeLessThanOrEqual(panel!.x);
+    expect(Math.abs(phone!.y - panel!.y)).toBeLessThan(40);
+  });
+
+  // Regression: after the first purchase the deliveries panel's long URLs made a 375 px page scroll sideways.
+  it('at 375 px, after a purchase with its requests open: no sideways scroll', async () => {
+    const phone = await browser.newPage({ viewport: { width: 375, height: 740 } });
+    try {
+      await phone.goto(demo.storeUrl);
+      await phone.waitForSelector('.delivery .sink[data-sink="kakao"]', { timeout: 30_000 });
+      for (const summary of await phone.locator('.delivery details summary').all()) await summary.click();
+      await phone.locator('#packs [data-product-id="3000.picsh.cre"] button').click();
+      await phone.waitForSelector('#sheet:not([hidden])');
+      const sheet = await phone.locator('.sheet-box').boundingBox();
+      expect(sheet!.x).toBeGreaterThanOrEqual(0);
+      expect(sheet!.x + sheet!.width).toBeLessThanOrEqual(375);
+      await phone.locator('#sheet-cancel').click();
+      const widths = await phone.locator('html').evaluate((html) => ({ scroll: html.scrollWidth, client: html.clientWidth }));
+      expect(widths.scroll).toBeLessThanOrEqual(widths.client);
+      await phone.screenshot({ path: join(__dirname, '../artifacts/demo-375.png'), fullPage: true });
+    } finally {
+      await phone.close();
+    }
   });
 });

@@ -4,7 +4,7 @@ import { chownSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
+import type { Client } from 'pg';
 
 /** Where Debian puts PostgreSQL 15's server binaries. @default /usr/lib/postgresql/15/bin */
 const PG_BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
@@ -80,7 +80,10 @@ export async function startPgCluster(): Promise<PgCluster> {
 function clusterAt(url: string, stopServer: () => Promise<void>): PgCluster {
   const made = new Set<string>();
   const admin = async <T>(fn: (c: Client) => Promise<T>): Promise<T> => {
-    const c = new Client({ connectionString: url });
+    // Loaded here, once there is a server: the no-server path needs nothing from node_modules (the pg-cluster test
+    // runs a copy of this file as `nobody`, who may not be able to read the checkout).
+    const { Client: PgClient } = require('pg') as typeof import('pg');
+    const c = new PgClient({ connectionString: url });
     await c.connect();
     try {
       return await fn(c);

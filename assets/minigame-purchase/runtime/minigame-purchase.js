@@ -617,10 +617,13 @@ function createWebPlatform(opts = {}) {
                 if (g.console)
                     g.console.warn(SANDBOX_NOTICE, req);
                 const decide = opts.sandboxDecision ||
-                    (() => !g.confirm ||
-                        g.confirm(`${SANDBOX_NOTICE}.\nPay ${req.amount / 100} ${req.currency} for ${req.productId}?`)
-                        ? 'paid'
-                        : 'cancelled');
+                    (() => {
+                        var _a;
+                        return !g.confirm ||
+                            g.confirm(`${SANDBOX_NOTICE}.\nPay ${req.amount / 100} ${req.currency} for ${(_a = req.name) !== null && _a !== void 0 ? _a : req.productId}?`)
+                            ? 'paid'
+                            : 'cancelled';
+                    });
                 return (await decide(req)) === 'paid' ? { status: 'paid' } : { status: 'cancelled', errMsg: 'sandbox cancel' };
             },
         },
@@ -1335,6 +1338,7 @@ async function buy(deps, product, ctx) {
         .pay({
         orderId,
         productId: draft.productId,
+        name: draft.goodsName,
         amount: draft.amount,
         currency: draft.currency,
         quantity,
@@ -2101,18 +2105,88 @@ const ENGLISH_LABELS = {
     intro: (price, n, period, then) => `${price} for ${n} ${period ? period + (n === 1 ? '' : 's') : n === 1 ? 'period' : 'periods'}, then ${then}`,
     periodNames: { week: 'Weekly', month: 'Monthly', year: 'Yearly' },
     percentOff: (p) => `-${p}%`,
+    unit: 'diamonds',
+    title: (quantity, unit) => `${quantity} ${unit}`,
+    buy: 'Buy',
+    tryFree: 'Try free',
+    reasons: {
+        'limit-reached': 'Already bought',
+        'platform-cannot-pay': 'Not available on this device',
+        'trial-used': 'Trial already used',
+        'user-state-unknown': 'Connect to check',
+        'purchase-in-progress': 'Payment in progress',
+        'not-for-sale': 'Not for sale',
+    },
+    loading: 'Loading…',
+    unavailable: (error) => `Store unavailable: ${error}`,
+    stale: 'Prices may be out of date',
+    sandbox: 'SANDBOX: no real money is charged',
+    paid: (price) => `Paid ${price}`,
+    cancelled: 'Cancelled',
+    failed: (error) => `Payment failed${error ? `: ${error}` : ''}`,
 };
+const PERIOD_ZH = { week: '周', month: '月', year: '年' };
+const CHINESE_LABELS = {
+    badges: {
+        'first-charge': '首充',
+        recommend: '推荐',
+        hot: '热卖',
+        'best-deal': '超值',
+        discount: '特惠',
+        'creator-pack': '创作者礼包',
+        'ultra-pack': '至尊礼包',
+    },
+    perPeriod: { week: '/周', month: '/月', year: '/年' },
+    perDay: '/天',
+    trial: (days) => `免费试用${days}天`,
+    intro: (price, n, period, then) => `前${n}${period ? PERIOD_ZH[period] : '期'} ${price}，之后 ${then}`,
+    periodNames: { week: '周卡', month: '月卡', year: '年卡' },
+    percentOff: (p) => `-${p}%`,
+    unit: '钻石',
+    title: (quantity, unit) => `${quantity} ${unit}`,
+    buy: '购买',
+    tryFree: '免费试用',
+    reasons: {
+        'limit-reached': '已购买',
+        'platform-cannot-pay': '此设备暂不支持购买',
+        'trial-used': '已试用过',
+        'user-state-unknown': '联网后查看',
+        'purchase-in-progress': '支付中',
+        'not-for-sale': '暂不出售',
+    },
+    loading: '加载中…',
+    unavailable: (error) => `商店暂不可用：${error}`,
+    stale: '价格可能不是最新',
+    sandbox: '沙盒：不会真实扣款',
+    paid: (price) => `已支付 ${price}`,
+    cancelled: '已取消',
+    failed: (error) => `支付失败${error ? `：${error}` : ''}`,
+};
+/**
+ * The labels for a platform language (`zh_CN`, `zh-TW`, `en-US`, as `getAppBaseInfo().language` or
+ * `navigator.language` give it): Chinese for `zh*`, English otherwise; `overrides` replace single labels.
+ */
+function storeLabelsFor(language, overrides = {}) {
+    const base = /^zh/i.test(language !== null && language !== void 0 ? language : '') ? CHINESE_LABELS : ENGLISH_LABELS;
+    const own = {};
+    for (const key of Object.keys(overrides)) {
+        if (overrides[key] !== undefined && overrides[key] !== '')
+            own[key] = overrides[key];
+    }
+    return Object.assign(Object.assign({}, base), own);
+}
 
 function buildStoreViewModel(catalog, options = {}) {
     var _a;
     const labels = (_a = options.labels) !== null && _a !== void 0 ? _a : ENGLISH_LABELS;
-    const sub = (s) => (s ? subscriptionView(s, options, labels) : null);
+    const sells = (item) => options.currency === undefined || item.currency === options.currency;
+    const sub = (s) => (s && sells(s) ? subscriptionView(s, options, labels) : null);
     // Plain loops into arrays of known length: this runs on every store render, 500 items within 1% of a frame.
-    const packs = sortPacks(catalog.packs);
+    const packs = sortPacks(options.currency === undefined ? catalog.packs : catalog.packs.filter(sells));
     const packViews = new Array(packs.length);
     for (let i = 0; i < packs.length; i++)
         packViews[i] = packView(packs[i], options, labels);
-    const subs = sortSubscriptions(catalog.subscriptions);
+    const subs = sortSubscriptions(options.currency === undefined ? catalog.subscriptions : catalog.subscriptions.filter(sells));
     const subViews = new Array(subs.length);
     for (let i = 0; i < subs.length; i++)
         subViews[i] = subscriptionView(subs[i], options, labels);
@@ -2294,9 +2368,10 @@ function applyLocalPurchases(catalog, bought) {
  * `PurchaseStore` (Cocos) and the demo page are thin bindings of it.
  */
 function createStoreController(kit, options) {
-    var _a, _b;
+    var _a, _b, _c;
     const setTimer = (_a = options.setTimer) !== null && _a !== void 0 ? _a : ((fn, ms) => setTimeout(fn, ms));
     const clearTimer = (_b = options.clearTimer) !== null && _b !== void 0 ? _b : ((h) => clearTimeout(h));
+    const labels = (_c = options.labels) !== null && _c !== void 0 ? _c : storeLabelsFor(options.language);
     const bought = new Map();
     let catalog = null;
     let shown = '';
@@ -2308,7 +2383,8 @@ function createStoreController(kit, options) {
             return;
         const view = catalog
             ? buildStoreViewModel(applyLocalPurchases(catalog, bought), {
-                labels: options.labels,
+                labels,
+                currency: options.currency,
                 cannotPayReason: kit.cannotPayReason(),
                 purchaseInProgress: (patch.purchasing !== undefined ? patch.purchasing : current.purchasing) !== null,
             })
@@ -2348,21 +2424,21 @@ function createStoreController(kit, options) {
     return {
         load,
         async tap(productId) {
-            var _a, _b, _c;
+            var _a, _b;
             const item = find(productId);
             if (!item || !item.canPurchase.ok || current.purchasing !== null)
                 return undefined;
             emit({ purchasing: productId });
             let result;
             try {
-                const name = `${item.quantityText} ${(_a = options.unit) !== null && _a !== void 0 ? _a : 'diamonds'}`.slice(0, 128);
+                const name = labels.title(item.quantityText, options.unit || labels.unit).slice(0, 128);
                 const r = await kit.purchase(Object.assign(Object.assign({}, item.item), { name }));
                 if (r.status === 'paid')
-                    bought.set(productId, ((_b = bought.get(productId)) !== null && _b !== void 0 ? _b : 0) + 1);
-                result = { productId, status: r.status, orderId: r.orderId, message: resultMessage(r.status, item.priceText, (_c = r.error) === null || _c === void 0 ? void 0 : _c.message) };
+                    bought.set(productId, ((_a = bought.get(productId)) !== null && _a !== void 0 ? _a : 0) + 1);
+                result = { productId, status: r.status, orderId: r.orderId, message: resultMessage(labels, r.status, item.priceText, (_b = r.error) === null || _b === void 0 ? void 0 : _b.message) };
             }
             catch (e) {
-                result = { productId, status: 'failed', orderId: '', message: resultMessage('failed', item.priceText, e === null || e === void 0 ? void 0 : e.message) };
+                result = { productId, status: 'failed', orderId: '', message: resultMessage(labels, 'failed', item.priceText, e === null || e === void 0 ? void 0 : e.message) };
             }
             emit({ purchasing: null, lastResult: result });
             return result;
@@ -2376,23 +2452,16 @@ function createStoreController(kit, options) {
         },
     };
 }
-function resultMessage(status, priceText, error) {
+function resultMessage(labels, status, priceText, error) {
     if (status === 'paid')
-        return `Paid ${priceText}`;
+        return labels.paid(priceText);
     if (status === 'cancelled')
-        return 'Cancelled';
-    return `Payment failed${error ? `: ${error}` : ''}`;
+        return labels.cancelled;
+    return labels.failed(error);
 }
 
-const REASON_TEXT = {
-    'limit-reached': 'Already bought',
-    'platform-cannot-pay': 'Not available on this device',
-    'trial-used': 'Trial already used',
-    'user-state-unknown': 'Connect to check',
-    'purchase-in-progress': 'Payment in progress',
-    'not-for-sale': 'Not for sale',
-};
-function storeItemTexts(view, unit = 'diamonds') {
+/** `unit` is what the game calls its currency (default: the labels' own, `diamonds` / `钻石`). */
+function storeItemTexts(view, unit, labels = ENGLISH_LABELS) {
     var _a, _b, _c, _d, _e;
     const blocked = view.canPurchase.ok ? null : view.canPurchase.reason;
     const badge = (_b = (_a = view.badgeText) !== null && _a !== void 0 ? _a : view.percentOffText) !== null && _b !== void 0 ? _b : '';
@@ -2404,32 +2473,54 @@ function storeItemTexts(view, unit = 'diamonds') {
         detail = (_d = (_c = view.trialText) !== null && _c !== void 0 ? _c : view.introText) !== null && _d !== void 0 ? _d : [view.periodText, view.perWeekText].filter(Boolean).join(' · ');
     }
     if (blocked)
-        detail = REASON_TEXT[blocked];
+        detail = labels.reasons[blocked];
     return {
-        title: `${view.quantityText} ${unit}`,
+        title: labels.title(view.quantityText, unit || labels.unit),
         price: view.priceText,
         originalPrice: (_e = view.originalPriceText) !== null && _e !== void 0 ? _e : '',
         badge,
         detail,
         buyEnabled: blocked === null,
-        buyText: blocked === 'purchase-in-progress' ? '…' : view.kind === 'subscription' && view.trialDays > 0 ? 'Try free' : 'Buy',
+        buyText: blocked === 'purchase-in-progress' ? '…' : view.kind === 'subscription' && view.trialDays > 0 ? labels.tryFree : labels.buy,
     };
 }
 /** The store's one status line: loading, unavailable, the last result, out-of-date prices, the sandbox notice. */
-function storeStatusText(state, sandbox) {
+function storeStatusText(state, sandbox, labels = ENGLISH_LABELS) {
     var _a, _b;
     const parts = [];
     if (state.status === 'loading')
-        parts.push('Loading…');
+        parts.push(labels.loading);
     if (state.status === 'unavailable')
-        parts.push(`Store unavailable: ${(_a = state.error) !== null && _a !== void 0 ? _a : 'unknown error'}`);
+        parts.push(labels.unavailable((_a = state.error) !== null && _a !== void 0 ? _a : '?'));
     if (state.lastResult)
         parts.push(state.lastResult.message);
     if ((_b = state.view) === null || _b === void 0 ? void 0 : _b.stale)
-        parts.push('Prices may be out of date');
+        parts.push(labels.stale);
     if (sandbox)
-        parts.push('SANDBOX: no real money is charged');
+        parts.push(labels.sandbox);
     return parts.join(' · ');
 }
 
-export { CATALOG_CACHE_KEY_PREFIX, CatalogUnavailableError, ENGLISH_LABELS, InvalidReportError, NetworkError, OrderRefusedError, PaymentFailedError, PaymentInProgressError, PlatformCannotPayError, PurchaseError, RelayError, RelayRejectedError, SANDBOX_NOTICE, SDK_VERSION, StorageFullError, applyLocalPurchases, buildStoreViewModel, canPurchase, catalogProblem, classifyPaymentError, createCatalogClient, createPurchaseKit, createQqPlatform, createStoreController, createTtPlatform, createWebPlatform, createWxPlatform, detectPlatform, formatPrice, isCatalog, isPurchaseReport, reportProblem, sortPacks, sortSubscriptions, storeItemTexts, storeStatusText };
+/**
+ * The rows `PurchaseStore` lists, with their texts: one place that hands the same unit and labels to every title
+ * (packs, subscriptions and the subscribe page's offers alike).
+ */
+function storeRows(view, options = {}) {
+    const views = options.listSubscriptions === false ? view.packs : [...view.packs, ...view.subscriptions];
+    return views.map((v) => storeRow(v, options));
+}
+function storeRow(view, options = {}) {
+    var _a;
+    return { productId: view.productId, view, texts: storeItemTexts(view, options.unit, (_a = options.labels) !== null && _a !== void 0 ? _a : ENGLISH_LABELS) };
+}
+/** The two lines of a row in the store `PurchaseStore` builds when it has no item prefab. */
+function defaultRowLines(t) {
+    const price = t.originalPrice ? `${t.price} (${t.originalPrice})` : t.price;
+    return {
+        title: t.badge ? `${t.title}  [${t.badge}]` : t.title,
+        detail: [price, t.detail].filter(Boolean).join(' · '),
+        button: t.buyText,
+    };
+}
+
+export { CATALOG_CACHE_KEY_PREFIX, CHINESE_LABELS, CatalogUnavailableError, ENGLISH_LABELS, InvalidReportError, NetworkError, OrderRefusedError, PaymentFailedError, PaymentInProgressError, PlatformCannotPayError, PurchaseError, RelayError, RelayRejectedError, SANDBOX_NOTICE, SDK_VERSION, StorageFullError, applyLocalPurchases, buildStoreViewModel, canPurchase, catalogProblem, classifyPaymentError, createCatalogClient, createPurchaseKit, createQqPlatform, createStoreController, createTtPlatform, createWebPlatform, createWxPlatform, defaultRowLines, detectPlatform, formatPrice, isCatalog, isPurchaseReport, reportProblem, sortPacks, sortSubscriptions, storeItemTexts, storeLabelsFor, storeRow, storeRows, storeStatusText };

@@ -9,12 +9,14 @@ export { canPurchase } from './can-purchase';
 export type { CannotPurchaseReason, PurchaseCheck, PurchaseContext } from './can-purchase';
 export { formatPrice } from './format-price';
 export type { FormatPriceOptions } from './format-price';
-export { ENGLISH_LABELS } from './store-labels';
+export { ENGLISH_LABELS, CHINESE_LABELS, storeLabelsFor } from './store-labels';
 export type { StoreLabels } from './store-labels';
 export { createStoreController } from './store-controller';
 export type { StoreController, StoreControllerOptions, StoreKit, StoreResult, StoreState } from './store-controller';
 export { storeItemTexts, storeStatusText } from './store-item-texts';
 export type { StoreItemTexts } from './store-item-texts';
+export { storeRows, storeRow, defaultRowLines } from './store-rows';
+export type { StoreRow, StoreRowOptions } from './store-rows';
 export { applyLocalPurchases } from './local-purchases';
 export type {
   Catalog,

@@ -1,7 +1,7 @@
 import type { Catalog, CatalogPack, CatalogSubscription } from '../../shared/schemas/catalog-types';
 import { applyLocalPurchases } from './local-purchases';
 import { buildStoreViewModel, type PackView, type StoreViewModel, type SubscriptionView } from './store-view-model';
-import type { StoreLabels } from './store-labels';
+import { storeLabelsFor, type StoreLabels } from './store-labels';
 
 /** What the store needs of the kit (`PurchaseKit` fits). */
 export interface StoreKit {
@@ -36,9 +36,13 @@ export interface StoreState {
 export interface StoreControllerOptions {
   /** Called on every state change; the component or page renders from it. */
   onState(state: StoreState, viewChanged: boolean): void;
-  /** @default English */
+  /** Every word the store writes. @default `storeLabelsFor(language)` */
   labels?: StoreLabels;
-  /** What the game calls its currency, for the reported goods name (`500 diamonds`). @default "diamonds" */
+  /** The one currency the store sells in: items priced in another are left out (`StoreViewOptions.currency`). @default every item */
+  currency?: string;
+  /** The player's language (`zh_CN`, `en`): Chinese labels for `zh*`, English otherwise. @default English */
+  language?: string;
+  /** What the game calls its currency, in titles and the reported goods name (`500 diamonds`). @default the labels' unit */
   unit?: string;
   /** After a stale catalog, ask again this much later. @default 3000 */
   staleRetryMs?: number;
@@ -65,6 +69,7 @@ export interface StoreController {
 export function createStoreController(kit: StoreKit, options: StoreControllerOptions): StoreController {
   const setTimer = options.setTimer ?? ((fn: () => void, ms: number) => setTimeout(fn, ms));
   const clearTimer = options.clearTimer ?? ((h: unknown) => clearTimeout(h as ReturnType<typeof setTimeout>));
+  const labels = options.labels ?? storeLabelsFor(options.language);
   const bought = new Map<string, number>();
   let catalog: Catalog | null = null;
   let shown = '';
@@ -76,7 +81,8 @@ export function createStoreController(kit: StoreKit, options: StoreControllerOpt
     if (disposed) return;
     const view = catalog
       ? buildStoreViewModel(applyLocalPurchases(catalog, bought), {
-          labels: options.labels,
+          labels,
+          currency: options.currency,
           cannotPayReason: kit.cannotPayReason(),
           purchaseInProgress: (patch.purchasing !== undefined ? patch.purchasing : current.purchasing) !== null,
         })
@@ -116,12 +122,12 @@ export function createStoreController(kit: StoreKit, options: StoreControllerOpt
       emit({ purchasing: productId });
       let result: StoreResult;
       try {
-        const name = `${item.quantityText} ${options.unit ?? 'diamonds'}`.slice(0, 128);
+        const name = labels.title(item.quantityText, options.unit || labels.unit).slice(0, 128);
         const r = await kit.purchase({ ...item.item, name });
         if (r.status === 'paid') bought.set(productId, (bought.get(productId) ?? 0) + 1);
-        result = { productId, status: r.status, orderId: r.orderId, message: resultMessage(r.status, item.priceText, r.error?.message) };
+        result = { productId, status: r.status, orderId: r.orderId, message: resultMessage(labels, r.status, item.priceText, r.error?.message) };
       } catch (e) {
-        result = { productId, status: 'failed', orderId: '', message: resultMessage('failed', item.priceText, (e as Error)?.message) };
+        result = { productId, status: 'failed', orderId: '', message: resultMessage(labels, 'failed', item.priceText, (e as Error)?.message) };
       }
       emit({ purchasing: null, lastResult: result });
       return result;
@@ -135,8 +141,8 @@ export function createStoreController(kit: StoreKit, options: StoreControllerOpt
   };
 }
 
-function resultMessage(status: StoreResult['status'], priceText: string, error: string | undefined): string {
-  if (status === 'paid') return `Paid ${priceText}`;
-  if (status === 'cancelled') return 'Cancelled';
-  return `Payment failed${error ? `: ${error}` : ''}`;
+function resultMessage(labels: StoreLabels, status: StoreResult['status'], priceText: string, error: string | undefined): string {
+  if (status === 'paid') return labels.paid(priceText);
+  if (status === 'cancelled') return labels.cancelled;
+  return labels.failed(error);
 }

@@ -1,4 +1,4 @@
-import type { CannotPurchaseReason } from './can-purchase';
+import { ENGLISH_LABELS, type StoreLabels } from './store-labels';
 import type { PackView, SubscriptionView } from './store-view-model';
 
 /** What one store row shows, as plain strings: `StoreItem` copies them into labels. */
@@ -15,16 +15,8 @@ export interface StoreItemTexts {
   buyText: string;
 }
 
-const REASON_TEXT: Record<CannotPurchaseReason, string> = {
-  'limit-reached': 'Already bought',
-  'platform-cannot-pay': 'Not available on this device',
-  'trial-used': 'Trial already used',
-  'user-state-unknown': 'Connect to check',
-  'purchase-in-progress': 'Payment in progress',
-  'not-for-sale': 'Not for sale',
-};
-
-export function storeItemTexts(view: PackView | SubscriptionView, unit = 'diamonds'): StoreItemTexts {
+/** `unit` is what the game calls its currency (default: the labels' own, `diamonds` / `钻石`). */
+export function storeItemTexts(view: PackView | SubscriptionView, unit?: string, labels: StoreLabels = ENGLISH_LABELS): StoreItemTexts {
   const blocked = view.canPurchase.ok ? null : view.canPurchase.reason;
   const badge = view.badgeText ?? view.percentOffText ?? '';
   let detail: string;
@@ -33,15 +25,15 @@ export function storeItemTexts(view: PackView | SubscriptionView, unit = 'diamon
   } else {
     detail = view.trialText ?? view.introText ?? [view.periodText, view.perWeekText].filter(Boolean).join(' · ');
   }
-  if (blocked) detail = REASON_TEXT[blocked];
+  if (blocked) detail = labels.reasons[blocked];
   return {
-    title: `${view.quantityText} ${unit}`,
+    title: labels.title(view.quantityText, unit || labels.unit),
     price: view.priceText,
     originalPrice: view.originalPriceText ?? '',
     badge,
     detail,
     buyEnabled: blocked === null,
-    buyText: blocked === 'purchase-in-progress' ? '…' : view.kind === 'subscription' && view.trialDays > 0 ? 'Try free' : 'Buy',
+    buyText: blocked === 'purchase-in-progress' ? '…' : view.kind === 'subscription' && view.trialDays > 0 ? labels.tryFree : labels.buy,
   };
 }
 
@@ -49,12 +41,13 @@ export function storeItemTexts(view: PackView | SubscriptionView, unit = 'diamon
 export function storeStatusText(
   state: { status: 'loading' | 'ready' | 'unavailable'; error: string | null; lastResult: { message: string } | null; view: { stale: boolean } | null },
   sandbox: boolean,
+  labels: StoreLabels = ENGLISH_LABELS,
 ): string {
   const parts: string[] = [];
-  if (state.status === 'loading') parts.push('Loading…');
-  if (state.status === 'unavailable') parts.push(`Store unavailable: ${state.error ?? 'unknown error'}`);
+  if (state.status === 'loading') parts.push(labels.loading);
+  if (state.status === 'unavailable') parts.push(labels.unavailable(state.error ?? '?'));
   if (state.lastResult) parts.push(state.lastResult.message);
-  if (state.view?.stale) parts.push('Prices may be out of date');
-  if (sandbox) parts.push('SANDBOX: no real money is charged');
+  if (state.view?.stale) parts.push(labels.stale);
+  if (sandbox) parts.push(labels.sandbox);
   return parts.join(' · ');
 }

@@ -83,16 +83,23 @@ export interface SubscriptionView extends ItemView {
 export interface StoreViewOptions extends PurchaseContext {
   /** Words to use instead of the English ones. @default ENGLISH_LABELS */
   labels?: StoreLabels;
+  /**
+   * The one currency this store sells in (`CNY` for a Chinese store): items priced in another are left out, so one
+   * store never shows ¥ and $ side by side. A game selling in two currencies serves a catalog per region.
+   * @default every item, whatever its currency
+   */
+  currency?: string;
 }
 
 export function buildStoreViewModel(catalog: Catalog, options: StoreViewOptions = {}): StoreViewModel {
   const labels = options.labels ?? ENGLISH_LABELS;
-  const sub = (s: CatalogSubscription | null) => (s ? subscriptionView(s, options, labels) : null);
+  const sells = (item: { currency: string }) => options.currency === undefined || item.currency === options.currency;
+  const sub = (s: CatalogSubscription | null) => (s && sells(s) ? subscriptionView(s, options, labels) : null);
   // Plain loops into arrays of known length: this runs on every store render, 500 items within 1% of a frame.
-  const packs = sortPacks(catalog.packs);
+  const packs = sortPacks(options.currency === undefined ? catalog.packs : catalog.packs.filter(sells));
   const packViews = new Array<PackView>(packs.length);
   for (let i = 0; i < packs.length; i++) packViews[i] = packView(packs[i]!, options, labels);
-  const subs = sortSubscriptions(catalog.subscriptions);
+  const subs = sortSubscriptions(options.currency === undefined ? catalog.subscriptions : catalog.subscriptions.filter(sells));
   const subViews = new Array<SubscriptionView>(subs.length);
   for (let i = 0; i < subs.length; i++) subViews[i] = subscriptionView(subs[i]!, options, labels);
   return {

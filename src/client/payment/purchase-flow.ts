@@ -123,6 +123,7 @@ async function buy(deps: PurchaseDeps, product: PurchasableProduct, ctx: GameCon
     .pay({
       orderId,
       productId: draft.productId,
+      name: draft.goodsName,
       amount: draft.amount,
       currency: draft.currency,
       quantity,

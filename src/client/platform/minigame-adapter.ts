@@ -124,7 +124,7 @@ function request(api: MinigameApi, req: HttpRequest): Promise<HttpResponse> {
     api.request({
       url: req.url,
       method: req.method,
-      data: req.body as WechatMinigame.IAnyObject | undefined,
+      data: req.body as MinigameShared.RequestData | undefined,
       header: { 'content-type': 'application/json', ...req.headers },
       timeout: req.timeoutMs,
       dataType: 'json',

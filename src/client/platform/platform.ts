@@ -66,6 +66,8 @@ export interface HttpResponse {
 export interface PaymentRequest {
   orderId: string;
   productId: string;
+  /** What the player buys, as the store names it (`500 diamonds`), for a sheet that shows it. @default none */
+  name?: string;
   /** Minor units. */
   amount: number;
   currency: string;

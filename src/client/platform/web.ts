@@ -90,7 +90,7 @@ export function createWebPlatform(opts: WebPlatformOptions = {}): Platform {
           opts.sandboxDecision ||
           (() =>
             !g.confirm ||
-            g.confirm(`${SANDBOX_NOTICE}.\nPay ${req.amount / 100} ${req.currency} for ${req.productId}?`)
+            g.confirm(`${SANDBOX_NOTICE}.\nPay ${req.amount / 100} ${req.currency} for ${req.name ?? req.productId}?`)
               ? 'paid'
               : 'cancelled');
         return (await decide(req)) === 'paid' ? { status: 'paid' } : { status: 'cancelled', errMsg: 'sandbox cancel' };

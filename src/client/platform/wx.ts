@@ -7,13 +7,7 @@ import type { PaymentOptions } from './payment-options';
 import type { Clock, HookablePlatform, PaymentRequest } from './platform';
 
 /** The only file that names the `wx` global. */
-export type WxApi = MinigameApi &
-  Partial<
-    Pick<
-      WechatMinigame.Wx,
-      'requestMidasPayment' | 'requestMidasPaymentGameItem' | 'requestVirtualPayment' | 'checkIsSupportMidasPayment'
-    >
-  >;
+export type WxApi = MinigameApi & Partial<MinigameShared.WxPayments>;
 
 export interface WxPlatformOptions {
   /** The WeChat API object. @default the `wx` global */

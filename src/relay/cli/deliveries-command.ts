@@ -12,11 +12,17 @@ export interface DeliveriesIo {
 }
 
 const STATUSES: readonly DeliveryStatus[] = ['pending', 'delivered', 'dead'];
-const USAGE = [
-  'usage: purchase-relay deliveries [--status dead|pending|delivered] [--sink tianmu|hive|kakao] [--app ID] [--limit N] [--json]',
-  '       purchase-relay deliveries retry ID [ID...]',
-  '       purchase-relay deliveries retry --all-dead',
+export const DELIVERIES_USAGE = [
+  'usage: purchase-relay deliveries [--config FILE | --data DIR] [--status dead|pending|delivered] [--sink tianmu|hive|kakao] [--app ID] [--limit N] [--json]',
+  '       purchase-relay deliveries [--config FILE | --data DIR] retry ID [ID...]',
+  '       purchase-relay deliveries [--config FILE | --data DIR] retry --all-dead',
+  '',
+  '  Reads (and for retry, re-queues in) the relay\'s database, next to a running relay. Only the config\'s "storage"',
+  '  is used, so only its environment variables need be set.',
+  '  --config FILE  the relay config (default: $RELAY_CONFIG, else ./relay.json)',
+  '  --data DIR     with no config: the demo\'s database DIR/relay.db (default: data, where npm start keeps it)',
 ].join('\n');
+const USAGE = DELIVERIES_USAGE;
 
 type Parsed =
   | { kind: 'list'; filter: DeliveryFilter; json: boolean }

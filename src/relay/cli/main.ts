@@ -11,6 +11,18 @@ const stopSignal = new Promise<string>((resolve) => {
   };
   process.on('SIGTERM', () => onSignal('SIGTERM'));
   process.on('SIGINT', () => onSignal('SIGINT'));
+  // Under `npm start`, npm passes SIGTERM to the `sh -c` it runs the script in, and sh dies without passing it on:
+  // the relay would keep serving, adopted by init. Being orphaned is that stop signal.
+  if (process.env.npm_lifecycle_event !== undefined) {
+    const parent = process.ppid;
+    const watch = setInterval(() => {
+      if (process.ppid !== parent) {
+        clearInterval(watch);
+        onSignal('SIGTERM (npm stopped)');
+      }
+    }, 500);
+    watch.unref();
+  }
 });
 
 runCli(process.argv.slice(2), {
@@ -18,6 +30,7 @@ runCli(process.argv.slice(2), {
   err: (line) => process.stderr.write(line.endsWith('\n') ? line : `${line}\n`),
   env: process.env,
   stopSignal,
+  cwd: process.cwd(),
 }).then(
   (code) => process.exit(code),
   (err: unknown) => {

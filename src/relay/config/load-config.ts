@@ -4,11 +4,24 @@ import * as path from 'node:path';
 import { RelayConfigSchema, type RelayConfig } from './config-schema';
 import { formatIssues, formatPath } from './format-issues';
 import { locateJsonSyntaxError } from './json-syntax-error';
-import { HIVE_SERVER_IDS, IPV4 } from '../sinks/hive-wire';
-import { sandboxRevenueProblems } from './sandbox-revenue';
+import { crossCheckProblems, kakaoCountryProblems } from './cross-checks';
+import { unknownKeys } from './unknown-keys';
 import { MIN_SECRET_LENGTH, isSecretPath } from './secret-fields';
 
 export type LoadConfigResult = { ok: true; config: RelayConfig } | { ok: false; problems: string[] };
+
+export interface LoadConfigOptions {
+  /**
+   * For a command that reads only part of the config (`deliveries`: the storage): the `env:` values outside the paths
+   * it needs are left unresolved (they stay `"env:NAME"`, and a variable that is not set is no problem), and the
+   * checks across keys are skipped. Unknown keys and the schema are still checked in the whole file.
+   * @default every path is needed
+   */
+  needs?: (path: string) => boolean;
+}
+
+/** `needs` for the commands that only read the database. */
+export const storageOnly = (path: string): boolean => path === 'storage' || path.startsWith('storage.');
 
 const ENV_PREFIX = 'env:';
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -18,7 +31,7 @@ const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
  * validated by `RelayConfigSchema`. Every problem is one line naming the key and why; no secret value is ever
  * part of a problem.
  */
-export async function loadConfig(file: string, env: NodeJS.ProcessEnv = process.env): Promise<LoadConfigResult> {
+export async function loadConfig(file: string, env: NodeJS.ProcessEnv = process.env, options: LoadConfigOptions = {}): Promise<LoadConfigResult> {
   let text: string;
   try {
     text = await fs.promises.readFile(file, 'utf8');
@@ -26,11 +39,11 @@ export async function loadConfig(file: string, env: NodeJS.ProcessEnv = process.
     const code = (e as NodeJS.ErrnoException).code;
     return { ok: false, problems: [`${file}: cannot read the config file (${code === 'ENOENT' ? 'no such file' : (code ?? String(e))})`] };
   }
-  return parseConfigText(text, env, file);
+  return parseConfigText(text, env, file, options);
 }
 
 /** `loadConfig` without the file: `source` names the text in a syntax error. */
-export function parseConfigText(text: string, env: NodeJS.ProcessEnv, source = 'config'): LoadConfigResult {
+export function parseConfigText(text: string, env: NodeJS.ProcessEnv, source = 'config', options: LoadConfigOptions = {}): LoadConfigResult {
   let raw: unknown;
   try {
     raw = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -41,24 +54,28 @@ export function parseConfigText(text: string, env: NodeJS.ProcessEnv, source = '
       : `${source}: JSON syntax error: ${(e as Error).message}`;
     return { ok: false, problems: [problem] };
   }
-  return resolveConfig(raw, env);
+  return resolveConfig(raw, env, options);
 }
 
 /** Resolves `env:` values, refuses literal secrets, validates, and checks what the schema alone cannot. */
-export function resolveConfig(raw: unknown, env: NodeJS.ProcessEnv): LoadConfigResult {
+export function resolveConfig(raw: unknown, env: NodeJS.ProcessEnv, options: LoadConfigOptions = {}): LoadConfigResult {
   const problems: string[] = [];
+  const needs = options.needs ?? (() => true);
   const sandbox = isObject(raw) && isObject(raw.session) && raw.session.mode === 'sandbox';
-  const resolved = resolveEnv(raw, [], env, sandbox, problems);
+  // Unknown keys first: a misspelt "sesion" explains the "session: required" that follows it.
+  problems.push(...unknownKeys(RelayConfigSchema, raw));
+  const resolved = resolveEnv(raw, [], env, sandbox, problems, needs);
   const parsed = RelayConfigSchema.safeParse(resolved);
   if (!parsed.success) problems.push(...formatIssues(parsed.error.issues));
-  else problems.push(...crossChecks(parsed.data));
+  // Across keys only once each key is right on its own: an unresolved "env:NAME" is no key to check.
+  else if (problems.length === 0 && options.needs === undefined) problems.push(...crossCheckProblems(parsed.data), ...kakaoCountryProblems(parsed.data));
   return problems.length > 0 || !parsed.success ? { ok: false, problems } : { ok: true, config: parsed.data };
 }
 
-function resolveEnv(value: unknown, at: PropertyKey[], env: NodeJS.ProcessEnv, sandbox: boolean, problems: string[]): unknown {
-  if (Array.isArray(value)) return value.map((v, i) => resolveEnv(v, [...at, i], env, sandbox, problems));
+function resolveEnv(value: unknown, at: PropertyKey[], env: NodeJS.ProcessEnv, sandbox: boolean, problems: string[], needs: (path: string) => boolean): unknown {
+  if (Array.isArray(value)) return value.map((v, i) => resolveEnv(v, [...at, i], env, sandbox, problems, needs));
   if (isObject(value)) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolveEnv(v, [...at, k], env, sandbox, problems)]));
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolveEnv(v, [...at, k], env, sandbox, problems, needs)]));
   }
   if (typeof value !== 'string') return value;
   const key = formatPath(at);
@@ -70,6 +87,7 @@ function resolveEnv(value: unknown, at: PropertyKey[], env: NodeJS.ProcessEnv, s
     }
     return value;
   }
+  if (!needs(key)) return value;
   const name = value.slice(ENV_PREFIX.length);
   if (!ENV_NAME.test(name)) {
     problems.push(`${key}: ${JSON.stringify(value)} is not "env:NAME" with NAME of letters, digits and _`);
@@ -84,30 +102,6 @@ function resolveEnv(value: unknown, at: PropertyKey[], env: NodeJS.ProcessEnv, s
     problems.push(`${key}: the value of ${name} is too short for a secret (at least ${MIN_SECRET_LENGTH} characters)`);
   }
   return found;
-}
-
-/** Rules across keys, and upstream limits the schema does not state (Hive's smallint, its server codes). */
-function crossChecks(config: RelayConfig): string[] {
-  const problems: string[] = [];
-  const seen = new Map<string, number>();
-  config.games.forEach((g, i) => {
-    const first = seen.get(g.appId);
-    if (first !== undefined) problems.push(`games[${i}].appId: ${g.appId} is already games[${first}]`);
-    else seen.set(g.appId, i);
-    if (config.session.mode === 'wechat' && g[g.platform] === undefined) {
-      // session.mode "wechat" verifies each game's login with its own platform's code2session.
-      problems.push(`games[${i}].${g.platform}: required when session.mode is "wechat" (appSecret for jscode2session)`);
-    }
-    const hive = g.sinks.hive;
-    if (hive) {
-      const at = `games[${i}].sinks.hive`;
-      if (hive.gameIndex > 32767) problems.push(`${at}.gameIndex: Hive's game_index is a smallint (at most 32767)`);
-      if (!HIVE_SERVER_IDS.has(hive.serverId)) problems.push(`${at}.serverId: ${JSON.stringify(hive.serverId)} is not a Hive server code (GLOBAL, KR, CN-2, ...)`);
-      if (!IPV4.test(hive.serverIp)) problems.push(`${at}.serverIp: Hive's server_ip is a dotted IPv4 address`);
-    }
-  });
-  problems.push(...sandboxRevenueProblems(config));
-  return problems;
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {

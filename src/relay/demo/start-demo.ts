@@ -1,5 +1,6 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { defaultDemoConfig } from '../config/load-config';
+import { defaultDemoConfig, sampleCatalogPath } from '../config/load-config';
 import type { RelayLogger } from '../log/logger';
 import { createRelay, type Relay } from '../relay-app';
 import { bundleClientRuntime } from './bundle-client-runtime';
@@ -34,7 +35,13 @@ export interface Demo {
 export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
   const dataDir = options.dataDir ?? 'data';
   const base = defaultDemoConfig(dataDir);
-  const config = { ...base, port: options.port ?? base.port, host: options.host ?? base.host };
+  const catalogFile = chineseStoreCatalog(dataDir);
+  const config = {
+    ...base,
+    port: options.port ?? base.port,
+    host: options.host ?? base.host,
+    games: base.games.map((g) => ({ ...g, catalog: { file: catalogFile } })),
+  };
   const game = config.games[0]!;
   const captureDir = join(dataDir, 'captured');
   const runtime = await bundleClientRuntime('iife');
@@ -44,4 +51,18 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
   const url = await relay.start();
   const started = relay;
   return { relay: started, storeUrl: `${url}/demo`, captureDir, appId: game.appId, stop: () => started.stop() };
+}
+
+/**
+ * The demo is a Chinese store, so it sells in one currency, CNY. The spec's sample catalog prices packs in fen and
+ * subscriptions in US cents; a catalog server says otherwise with `data.currency`, which is what the demo's copy
+ * (`<dataDir>/demo-catalog.json`) does. The sample itself stays as the spec gives it.
+ */
+function chineseStoreCatalog(dataDir: string): string {
+  const sample = JSON.parse(readFileSync(sampleCatalogPath(), 'utf8')) as { data: Record<string, unknown> };
+  sample.data.currency = 'CNY';
+  mkdirSync(dataDir, { recursive: true });
+  const file = join(dataDir, 'demo-catalog.json');
+  writeFileSync(file, JSON.stringify(sample, null, 2));
+  return file;
 }

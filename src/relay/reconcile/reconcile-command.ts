@@ -1,5 +1,6 @@
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { RelayConfig } from '../config/config-schema';
+import { configPath as findConfigPath } from '../cli/config-path';
 import { loadConfig } from '../config/load-config';
 import { openStorage } from '../storage/open-storage';
 import type { Clock } from './clock';
@@ -11,7 +12,8 @@ import { summaryTable, writeReport } from './report-writer';
 export const RECONCILE_USAGE = `usage: purchase-relay reconcile [--config FILE] --app APP_ID --from YYYY-MM-DD --to YYYY-MM-DD [--out DIR] [--fresh]
 
   Compares Gravity Engine's order report with the relay's purchases for China-time days FROM..TO (inclusive).
-  --config FILE  the relay config (default: $RELAY_CONFIG)
+  --config FILE  the relay config (default: $RELAY_CONFIG, else ./relay.json); only its "storage" and the game's
+                 "gravity" are read, so only their environment variables need be set
   --app APP_ID   the game's appId in the config; it must have a "gravity" section
   --out DIR      where the difference files go (default: data/reconcile/APP_ID/FROM_TO)
   --fresh        pull from Gravity again even if a finished pull of this range is stored
@@ -26,6 +28,8 @@ export interface ReconcileCommandIo {
   out(line: string): void;
   err(line: string): void;
   env: NodeJS.ProcessEnv;
+  /** Where `./relay.json` is looked for. @default process.cwd() */
+  cwd?: string;
   /** @default the system clock */
   clock?: Clock;
   /** Aborting stops the run between calls; the pull so far stays stored. */
@@ -85,12 +89,13 @@ export async function reconcileCommand(argv: readonly string[], io: ReconcileCom
     io.err(`reconcile: ${(err as Error).message}`);
     return EXIT.usage;
   }
-  const configPath = a.config ?? (io.env.RELAY_CONFIG || undefined);
+  const configPath = findConfigPath(a.config, io.env, io.cwd);
   if (!configPath) {
-    io.err('reconcile: give --config FILE or set RELAY_CONFIG');
+    io.err('reconcile: give --config FILE, set RELAY_CONFIG, or put a relay.json in this directory');
     return EXIT.usage;
   }
-  const loaded = await loadConfig(configPath, io.env);
+  const needs = (path: string) => path === 'storage' || path.startsWith('storage.') || /^games\[\d+\]\.gravity\./.test(path);
+  const loaded = await loadConfig(resolve(io.cwd ?? process.cwd(), configPath), io.env, { needs });
   if (!loaded.ok) {
     io.err(`reconcile: bad config ${configPath}:`);
     for (const p of loaded.problems) io.err(`  ${p}`);
@@ -154,18 +159,13 @@ export async function reconcileCommand(argv: readonly string[], io: ReconcileCom
 }
 
 /** `purchase-relay reconcile ...`; resolves the exit code. SIGINT / SIGTERM stop it between calls. */
-export async function runReconcileCommand(argv: string[]): Promise<number> {
+export async function runReconcileCommand(argv: string[], io: Pick<ReconcileCommandIo, 'out' | 'err' | 'env' | 'cwd'>): Promise<number> {
   const ac = new AbortController();
   const stop = () => ac.abort(new Error('interrupted'));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   try {
-    return await reconcileCommand(argv, {
-      out: (line) => process.stdout.write(`${line}\n`),
-      err: (line) => process.stderr.write(`${line}\n`),
-      env: process.env,
-      signal: ac.signal,
-    });
+    return await reconcileCommand(argv, { ...io, signal: ac.signal });
   } finally {
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);

@@ -23,7 +23,7 @@ export function designConfig(): Record<string, any> {
           },
           kakao: {
             url: 'https://openapi-zinny3.game.kakao.com:10443/service/v3/log/writePurchaseLog',
-            appId: '103815', appSecret: 'env:KAKAO_APP_SECRET', adminKey: 'env:KAKAO_ADMIN_KEY',
+            appId: '103815', appSecret: 'env:KAKAO_APP_SECRET', adminKey: 'env:KAKAO_ADMIN_KEY', defaultCountry: 'kr',
           },
         },
         gravity: {

@@ -32,4 +32,3 @@ declare namespace QQMinigame {
     requestMidasPayment(option: RequestMidasPaymentOption | RequestMidasPaymentPrepayOption): void;
   };
 }
-declare const qq: QQMinigame.Qq;

@@ -29,4 +29,3 @@ declare namespace TTMinigame {
     requestGamePayment(option: RequestGamePaymentOption): void;
   };
 }
-declare const tt: TTMinigame.Tt;

@@ -10,7 +10,7 @@
   // The sandbox payment sheet: the web platform asks this page to decide, and the page asks the player.
   function sandboxDecision(req) {
     return new Promise(function (resolve) {
-      $('sheet-what').textContent = 'Pay ' + MP.formatPrice(req.amount, req.currency) + ' for ' + req.productId + '?';
+      $('sheet-what').textContent = 'Pay ' + MP.formatPrice(req.amount, req.currency) + ' for ' + (req.name || req.productId) + '?';
       $('sheet').hidden = false;
       function done(answer) {
         $('sheet').hidden = true;
@@ -36,8 +36,14 @@
     return e;
   }
 
-  function card(view, kindText, onBuy) {
+  // One currency per store: this one sells in CNY, as a Chinese store does. The demo's catalog says so
+  // (`data.currency: "CNY"`; the spec's sample prices subscriptions in US cents), and the controller leaves out
+  // anything priced otherwise (option `currency`), so ¥ and $ never meet in one store.
+  var CURRENCY = 'CNY';
+
+  function card(view, kindText, onBuy, titlePrefix) {
     var t = MP.storeItemTexts(view);
+    if (titlePrefix) t.title = titlePrefix + ': ' + t.title;
     var c = el('div', 'card' + (view.kind === 'subscription' ? ' sub' : ''));
     c.setAttribute('data-product-id', view.productId);
     if (t.badge) c.appendChild(el('span', 'badge', t.badge));
@@ -62,6 +68,7 @@
   }
 
   var controller = MP.createStoreController(kit, {
+    currency: CURRENCY,
     onState: function (state, viewChanged) {
       $('status').textContent = MP.storeStatusText(state, true);
       if (!state.view || !viewChanged) return;
@@ -77,7 +84,9 @@
       var pages = [['Discount', v.pages.discount], ['Secret offer', v.pages.secret], ['Free trial', v.pages.trial], ['Weekly', v.pages.weekly], ['Yearly', v.pages.yearly]]
         .filter(function (p) { return p[1]; });
       $('pages').textContent = '';
-      pages.forEach(function (p) { $('pages').appendChild(card(p[1], p[0], buy)); });
+      // Each offer titled by its page: the sample's offers are all "250 diamonds".
+      pages.forEach(function (p) { $('pages').appendChild(card(p[1], p[0], buy, p[0])); });
+      if (!pages.length) $('pages').appendChild(el('p', 'empty', 'None in ' + CURRENCY + '.'));
     },
   });
 

@@ -1,6 +1,6 @@
 import type { Catalog, CatalogPack, CatalogSubscription } from '../../shared/schemas/catalog-types';
 import { type StoreViewModel } from './store-view-model';
-import type { StoreLabels } from './store-labels';
+import { type StoreLabels } from './store-labels';
 /** What the store needs of the kit (`PurchaseKit` fits). */
 export interface StoreKit {
     getCatalog(): Promise<Catalog>;
@@ -36,9 +36,13 @@ export interface StoreState {
 export interface StoreControllerOptions {
     /** Called on every state change; the component or page renders from it. */
     onState(state: StoreState, viewChanged: boolean): void;
-    /** @default English */
+    /** Every word the store writes. @default `storeLabelsFor(language)` */
     labels?: StoreLabels;
-    /** What the game calls its currency, for the reported goods name (`500 diamonds`). @default "diamonds" */
+    /** The one currency the store sells in: items priced in another are left out (`StoreViewOptions.currency`). @default every item */
+    currency?: string;
+    /** The player's language (`zh_CN`, `en`): Chinese labels for `zh*`, English otherwise. @default English */
+    language?: string;
+    /** What the game calls its currency, in titles and the reported goods name (`500 diamonds`). @default the labels' unit */
     unit?: string;
     /** After a stale catalog, ask again this much later. @default 3000 */
     staleRetryMs?: number;

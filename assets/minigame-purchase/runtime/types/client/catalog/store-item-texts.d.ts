@@ -1,3 +1,4 @@
+import { type StoreLabels } from './store-labels';
 import type { PackView, SubscriptionView } from './store-view-model';
 /** What one store row shows, as plain strings: `StoreItem` copies them into labels. */
 export interface StoreItemTexts {
@@ -12,7 +13,8 @@ export interface StoreItemTexts {
     buyEnabled: boolean;
     buyText: string;
 }
-export declare function storeItemTexts(view: PackView | SubscriptionView, unit?: string): StoreItemTexts;
+/** `unit` is what the game calls its currency (default: the labels' own, `diamonds` / `钻石`). */
+export declare function storeItemTexts(view: PackView | SubscriptionView, unit?: string, labels?: StoreLabels): StoreItemTexts;
 /** The store's one status line: loading, unavailable, the last result, out-of-date prices, the sandbox notice. */
 export declare function storeStatusText(state: {
     status: 'loading' | 'ready' | 'unavailable';
@@ -23,4 +25,4 @@ export declare function storeStatusText(state: {
     view: {
         stale: boolean;
     } | null;
-}, sandbox: boolean): string;
+}, sandbox: boolean, labels?: StoreLabels): string;

@@ -67,6 +67,12 @@ export interface SubscriptionView extends ItemView {
 export interface StoreViewOptions extends PurchaseContext {
     /** Words to use instead of the English ones. @default ENGLISH_LABELS */
     labels?: StoreLabels;
+    /**
+     * The one currency this store sells in (`CNY` for a Chinese store): items priced in another are left out, so one
+     * store never shows ¥ and $ side by side. A game selling in two currencies serves a catalog per region.
+     * @default every item, whatever its currency
+     */
+    currency?: string;
 }
 export declare function buildStoreViewModel(catalog: Catalog, options?: StoreViewOptions): StoreViewModel;
 /** Cheapest first; at one price, more diamonds first; then by product id so the order never flickers. */

@@ -2,7 +2,7 @@ import type { MinigameApi, PaymentCallSpec } from './minigame-adapter';
 import type { PaymentOptions } from './payment-options';
 import type { Clock, HookablePlatform } from './platform';
 /** The only file that names the `wx` global. */
-export type WxApi = MinigameApi & Partial<Pick<WechatMinigame.Wx, 'requestMidasPayment' | 'requestMidasPaymentGameItem' | 'requestVirtualPayment' | 'checkIsSupportMidasPayment'>>;
+export type WxApi = MinigameApi & Partial<MinigameShared.WxPayments>;
 export interface WxPlatformOptions {
     /** The WeChat API object. @default the `wx` global */
     api?: WxApi;

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 /**
  * The purchase report: the one wire format the client sends and the relay parses (`POST /v1/purchases`).
  * Money is an integer in minor units of `currency`; times are ms since the epoch.
@@ -13,47 +12,45 @@ export declare const ORDER_ID_PATTERN: RegExp;
  */
 export declare const PAID_AT_MIN: number;
 export declare const PAID_AT_MAX: number;
-export declare const DeviceFactsSchema: z.ZodObject<{
-    type: z.ZodUnion<readonly [z.ZodLiteral<1>, z.ZodLiteral<2>, z.ZodLiteral<3>]>;
-    brand: z.ZodOptional<z.ZodString>;
-    model: z.ZodOptional<z.ZodString>;
-    os: z.ZodOptional<z.ZodString>;
-    osVersion: z.ZodOptional<z.ZodString>;
-    language: z.ZodOptional<z.ZodString>;
-    platformVersion: z.ZodOptional<z.ZodString>;
-}, z.core.$strip>;
-export type DeviceFacts = z.infer<typeof DeviceFactsSchema>;
-export declare const PurchaseReportSchema: z.ZodObject<{
-    orderId: z.ZodString;
-    appId: z.ZodString;
-    uid: z.ZodString;
-    productId: z.ZodString;
-    goodsName: z.ZodOptional<z.ZodString>;
-    amount: z.ZodNumber;
-    currency: z.ZodString;
-    payType: z.ZodUnion<readonly [z.ZodLiteral<2>, z.ZodLiteral<3>]>;
-    paidAt: z.ZodNumber;
-    zone: z.ZodOptional<z.ZodString>;
-    gameUid: z.ZodOptional<z.ZodString>;
-    gameNickname: z.ZodOptional<z.ZodString>;
-    level: z.ZodOptional<z.ZodNumber>;
-    playerId: z.ZodOptional<z.ZodString>;
-    country: z.ZodOptional<z.ZodString>;
-    serverId: z.ZodOptional<z.ZodString>;
-    characterId: z.ZodOptional<z.ZodString>;
-    device: z.ZodObject<{
-        type: z.ZodUnion<readonly [z.ZodLiteral<1>, z.ZodLiteral<2>, z.ZodLiteral<3>]>;
-        brand: z.ZodOptional<z.ZodString>;
-        model: z.ZodOptional<z.ZodString>;
-        os: z.ZodOptional<z.ZodString>;
-        osVersion: z.ZodOptional<z.ZodString>;
-        language: z.ZodOptional<z.ZodString>;
-        platformVersion: z.ZodOptional<z.ZodString>;
-    }, z.core.$strip>;
-    netType: z.ZodOptional<z.ZodString>;
-    scene: z.ZodOptional<z.ZodString>;
-    sdkVersion: z.ZodString;
-}, z.core.$strip>;
-export type PurchaseReport = z.infer<typeof PurchaseReportSchema>;
+export type DeviceFacts = {
+    type: 3 | 1 | 2;
+    brand?: string | undefined;
+    model?: string | undefined;
+    os?: string | undefined;
+    osVersion?: string | undefined;
+    language?: string | undefined;
+    platformVersion?: string | undefined;
+};
+export type PurchaseReport = {
+    orderId: string;
+    appId: string;
+    uid: string;
+    productId: string;
+    amount: number;
+    currency: string;
+    payType: 3 | 2;
+    paidAt: number;
+    device: {
+        type: 3 | 1 | 2;
+        brand?: string | undefined;
+        model?: string | undefined;
+        os?: string | undefined;
+        osVersion?: string | undefined;
+        language?: string | undefined;
+        platformVersion?: string | undefined;
+    };
+    sdkVersion: string;
+    goodsName?: string | undefined;
+    zone?: string | undefined;
+    gameUid?: string | undefined;
+    gameNickname?: string | undefined;
+    level?: number | undefined;
+    playerId?: string | undefined;
+    country?: string | undefined;
+    serverId?: string | undefined;
+    characterId?: string | undefined;
+    netType?: string | undefined;
+    scene?: string | undefined;
+};
 /** At most this many reports in one `POST /v1/purchases`. */
 export declare const MAX_REPORTS_PER_BATCH = 50;
