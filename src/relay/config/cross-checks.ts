@@ -45,7 +45,7 @@ function platformProblems(config: RelayConfig, g: GameConfig, i: number): string
   const platform = platformOf(g);
   const at = `games[${i}].${platform.name}`;
   if (config.session.mode === 'wechat' && platform.settings(g) === undefined) {
-    out.push(`${at}: required when session.mode is "wechat" (appSecret for its jscode2session; appId ${g.appId})`);
+    out.push(`${at}: required when session.mode is "wechat" (appSecret for jscode2session)`);
   }
   for (const other of PLATFORM_NAMES) {
     if (other !== g.platform && g[other]?.pay !== undefined) out.push(`games[${i}].${other}.pay: the game's platform is "${g.platform}" (set games[${i}].platform to use it)`);

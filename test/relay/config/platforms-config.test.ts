@@ -6,10 +6,12 @@ import { collectSecrets } from '../../../src/relay/secrets';
 import { ENV, designConfig } from './config-kit';
 
 const KEK = Buffer.from(Array.from({ length: 32 }, (_, i) => (3 + i * 29) & 255)).toString('base64');
-const PLATFORM_ENV = { ...ENV, DOUYIN_SECRET: 'douyin-secret-0123456789', DOUYIN_CB: 'douyin-callback-0123456789', QQ_SECRET: 'qq-secret-0123456789' };
+const PLATFORM_ENV = { ...ENV, DOUYIN_SECRET: 'douyin-secret-0123456789', DOUYIN_CB: 'douyin-callback-0123456789', QQ_SECRET: 'qq-secret-0123456789', RELAY_KEK: Buffer.from(Array.from({ length: 32 }, (_, i) => i * 5 + 3)).toString('base64') };
 
 function withPlatforms(): Record<string, any> {
   const c = designConfig();
+  // Payments seal the players' session keys: the loader asks for the key at load, not at start.
+  c.session.keyEncryptionKey = 'env:RELAY_KEK';
   const base = { catalog: c.games[0].catalog, sinks: {} };
   c.games.push(
     { appId: 'tt0000000000000001', platform: 'douyin', douyin: { appSecret: 'env:DOUYIN_SECRET', pay: { callbackToken: 'env:DOUYIN_CB' } }, ...base },

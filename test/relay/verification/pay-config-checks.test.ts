@@ -46,7 +46,7 @@ describe('payment config checks at start', () => {
       'games[0].wechat.pay.sandboxAppKey: required when wechat.pay.env is 1',
     ]);
     expect(await problems(config({ game: { wechat: { appSecret: 'app-secret-0123456789' }, revenue: 'verified' } }))).toEqual([
-      'games[0].revenue: "verified" needs games[0].wechat.pay (nothing could prove a payment)',
+      'games[0].revenue: "verified" needs games[0].wechat.pay (nothing could prove a payment, so no sink would get a purchase)',
     ]);
   });
 
