@@ -80,7 +80,7 @@ const SUBSCRIPTION: Rules = {
 
 /** The first field of `v` that breaks its rule, as `field: expected ...`. */
 function fieldProblem(rules: Rules, v: Record<string, unknown>): string | null {
-  for (const k in rules) if (!rules[k]![0](v[k])) return `${k}: ${rules[k]![1]}`;
+  for (const k in rules) if (!rules[k][0](v[k])) return `${k}: ${rules[k][1]}`;
   return null;
 }
 

@@ -60,7 +60,7 @@ function formatOf(currency: string): CurrencyFormat {
         const whole = exp === 0 ? n : Math.floor(n / pow);
         const h = (heads ||= BELOW_1000.map((d) => prefix + d));
         const low = whole % 1000;
-        const text = whole < 1000 ? h[whole]! : whole < 1e6 ? h[(whole - low) / 1000]! + GROUPS[low]! : prefix + groupInteger(whole);
+        const text = whole < 1000 ? h[whole] : whole < 1e6 ? h[(whole - low) / 1000] + GROUPS[low] : prefix + groupInteger(whole);
         return exp === 0 ? text : text + (exp === 2 ? FRACTIONS_2[n - whole * 100] : fraction(n - whole * pow, exp));
       },
     };
@@ -84,7 +84,7 @@ function groupInteger(n: number): string {
 // digits of 0..999 are written once, and a price is put together from them.
 /** `String(n)` for a count (a non-negative integer), from the same digit tables: `integerText(4090)` → `4090`. */
 export function integerText(n: number): string {
-  if (n >= 0 && n < 1e6 && n % 1 === 0) return n < 1000 ? BELOW_1000[n]! : BELOW_1000[(n / 1000) | 0]! + PADDED_3[n % 1000]!;
+  if (n >= 0 && n < 1e6 && n % 1 === 0) return n < 1000 ? BELOW_1000[n] : BELOW_1000[(n / 1000) | 0] + PADDED_3[n % 1000];
   return String(n);
 }
 

@@ -8,7 +8,7 @@
 export function sortByKey<T>(items: readonly T[], primary: (item: T) => number, compare: (a: T, b: T) => number): T[] {
   const n = items.length;
   let inOrder = true;
-  for (let i = 1; i < n && inOrder; i++) inOrder = compare(items[i - 1] as T, items[i] as T) <= 0;
+  for (let i = 1; i < n && inOrder; i++) inOrder = compare(items[i - 1], items[i]) <= 0;
   if (inOrder) return items.slice();
 
   let m = 1;
@@ -17,7 +17,7 @@ export function sortByKey<T>(items: readonly T[], primary: (item: T) => number, 
   const { primaries, from } = buffers;
   let max = 0;
   for (let i = 0; i < n; i++) {
-    const k = primary(items[i] as T);
+    const k = primary(items[i]);
     if (!(k >= 0 && Number.isSafeInteger(k * m + m))) {
       giveBack(buffers);
       return items.slice().sort(compare);
@@ -28,24 +28,24 @@ export function sortByKey<T>(items: readonly T[], primary: (item: T) => number, 
   // Where each sorted position came from. Keys that fit 32 bits (prices below ~8 million minor units in a list of
   // 500) sort as a Uint32Array, about three times faster than a Float64Array.
   if ((max + 1) * m <= 0x100000000) {
-    for (let i = 0; i < n; i++) from[i] = primaries[i]! * m + i;
+    for (let i = 0; i < n; i++) from[i] = primaries[i] * m + i;
     from.sort();
-    for (let i = 0; i < n; i++) from[i] = from[i]! % m;
+    for (let i = 0; i < n; i++) from[i] = from[i] % m;
   } else {
     const keys = new Float64Array(n);
-    for (let i = 0; i < n; i++) keys[i] = primaries[i]! * m + i;
+    for (let i = 0; i < n; i++) keys[i] = primaries[i] * m + i;
     keys.sort();
-    for (let i = 0; i < n; i++) from[i] = keys[i]! % m;
+    for (let i = 0; i < n; i++) from[i] = keys[i] % m;
   }
   const out = new Array<T>(n);
-  for (let i = 0; i < n; i++) out[i] = items[from[i]!] as T;
+  for (let i = 0; i < n; i++) out[i] = items[from[i]];
 
   // Equal primary keys came out in input order: note each such run, then order it by the full comparison (after
   // the buffers are given back, so a comparator that sorts too cannot disturb them).
   let runs: number[] | undefined;
   let start = 0;
   for (let i = 1; i <= n; i++) {
-    if (i === n || primaries[from[i]!] !== primaries[from[start]!]) {
+    if (i === n || primaries[from[i]] !== primaries[from[start]]) {
       if (i - start > 1) (runs ||= []).push(start, i);
       start = i;
     }
@@ -54,7 +54,7 @@ export function sortByKey<T>(items: readonly T[], primary: (item: T) => number, 
   if (runs) {
     for (let r = 0; r < runs.length; r += 2) {
       const run = out.slice(runs[r], runs[r + 1]).sort(compare);
-      for (let j = 0; j < run.length; j++) out[runs[r]! + j] = run[j] as T;
+      for (let j = 0; j < run.length; j++) out[runs[r] + j] = run[j];
     }
   }
   return out;

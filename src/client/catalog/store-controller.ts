@@ -87,7 +87,7 @@ export function createStoreController(kit: StoreKit, options: StoreControllerOpt
           purchaseInProgress: (patch.purchasing !== undefined ? patch.purchasing : current.purchasing) !== null,
         })
       : null;
-    const signature = view ? JSON.stringify(view, (k, v) => (k === 'item' ? undefined : v)) : '';
+    const signature = view ? JSON.stringify(view, (k: string, v: unknown) => (k === 'item' ? undefined : v)) : '';
     const viewChanged = signature !== shown;
     shown = signature;
     current = { ...current, ...patch, view };

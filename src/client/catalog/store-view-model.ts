@@ -98,10 +98,10 @@ export function buildStoreViewModel(catalog: Catalog, options: StoreViewOptions 
   // Plain loops into arrays of known length: this runs on every store render, 500 items within 1% of a frame.
   const packs = sortPacks(options.currency === undefined ? catalog.packs : catalog.packs.filter(sells));
   const packViews = new Array<PackView>(packs.length);
-  for (let i = 0; i < packs.length; i++) packViews[i] = packView(packs[i]!, options, labels);
+  for (let i = 0; i < packs.length; i++) packViews[i] = packView(packs[i], options, labels);
   const subs = sortSubscriptions(options.currency === undefined ? catalog.subscriptions : catalog.subscriptions.filter(sells));
   const subViews = new Array<SubscriptionView>(subs.length);
-  for (let i = 0; i < subs.length; i++) subViews[i] = subscriptionView(subs[i]!, options, labels);
+  for (let i = 0; i < subs.length; i++) subViews[i] = subscriptionView(subs[i], options, labels);
   return {
     stale: catalog.stale,
     packs: packViews,

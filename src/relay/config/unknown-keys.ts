@@ -85,7 +85,7 @@ function unknownInUnion(options: readonly z.ZodType[], discriminator: string | u
 /** How an option of a union is named in a message: its discriminator value, else its first key. */
 function ownerName(shape: Shape, discriminator: string | undefined): string {
   if (discriminator !== undefined) {
-    const values = defOf(shape[discriminator]).values as unknown[] | undefined;
+    const values = defOf(shape[discriminator]).values;
     if (values?.length) return `${discriminator} ${JSON.stringify(values[0])}`;
   }
   return JSON.stringify(Object.keys(shape)[0]);
@@ -97,7 +97,7 @@ function isOptional(schema: z.ZodType): boolean {
 
 function literalMatches(schema: z.ZodType | undefined, v: unknown): boolean {
   if (schema === undefined) return false;
-  const values = defOf(schema).values as unknown[] | undefined;
+  const values = defOf(schema).values;
   return values !== undefined && values.includes(v);
 }
 
@@ -140,7 +140,7 @@ function shapeOf(schema: z.ZodType): Shape | undefined {
   const def = defOf(schema);
   switch (def.type) {
     case 'object':
-      return def.shape as Shape;
+      return def.shape;
     case 'optional':
     case 'nullable':
     case 'default':
@@ -159,13 +159,29 @@ function shapeOf(schema: z.ZodType): Shape | undefined {
 }
 
 function mergeShapes(shapes: Array<Shape | undefined>): Shape | undefined {
-  return shapes.every((s) => s === undefined) ? undefined : Object.assign({}, ...shapes.filter(Boolean));
+  return shapes.every((s) => s === undefined) ? undefined : (Object.assign({}, ...shapes.filter(Boolean)) as Shape);
 }
 
 // zod 4 keeps a schema's definition on `_zod.def`; its `type` names the kind. The def's fields differ per kind, so
 // they are read loosely here and nowhere else.
-function defOf(schema: z.ZodType): any {
-  return (schema as unknown as { _zod: { def: unknown } })._zod.def;
+function defOf(schema: z.ZodType): LooseDef {
+  return (schema as unknown as { _zod: { def: LooseDef } })._zod.def;
+}
+
+/** The fields of a zod 4 definition this file reads; each is present only for its kinds. */
+interface LooseDef {
+  type: string;
+  innerType: z.ZodType;
+  in: z.ZodType;
+  getter: () => z.ZodType;
+  element: z.ZodType;
+  valueType: z.ZodType;
+  left: z.ZodType;
+  right: z.ZodType;
+  shape: Shape;
+  options: readonly z.ZodType[];
+  discriminator?: string;
+  values?: unknown[];
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {

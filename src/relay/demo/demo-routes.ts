@@ -60,7 +60,7 @@ function send(res: ServerResponse, status: number, type: string, body: string): 
 /** The page's static files: next to this file from source, or under src/ when the code runs from a build. */
 function pageFiles(): { html: string; script: string; css: string } {
   const dirs = [join(__dirname, 'page'), resolve(__dirname, '../../../src/relay/demo/page'), resolve(__dirname, '../../../../src/relay/demo/page')];
-  const dir = dirs.find((d) => existsSync(join(d, 'store-page.html'))) ?? dirs[0]!;
+  const dir = dirs.find((d) => existsSync(join(d, 'store-page.html'))) ?? dirs[0];
   const read = (f: string) => readFileSync(join(dir, f), 'utf8');
   return { html: read('store-page.html'), script: read('store-page.js'), css: read('store-page.css') };
 }

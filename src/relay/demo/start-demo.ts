@@ -42,7 +42,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
     host: options.host ?? base.host,
     games: base.games.map((g) => ({ ...g, catalog: { file: catalogFile } })),
   };
-  const game = config.games[0]!;
+  const game = config.games[0];
   const captureDir = join(dataDir, 'captured');
   const runtime = await bundleClientRuntime('iife');
   let relay: Relay | undefined;

@@ -3,7 +3,7 @@ import * as ts from 'typescript';
 // The client build rewrites TypeScript's ES2017 output of `?.`, `??` and object spread (rollup.config.js). The
 // rewritten code must compute exactly what the TypeScript source means, for every kind of value.
 type Plugin = { transform(code: string, id: string): { code: string } | null };
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+ 
 const { looseNullChecks } = require('../../../rollup.config.js') as { looseNullChecks: () => Plugin };
 
 const SOURCE = `

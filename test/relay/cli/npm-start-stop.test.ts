@@ -21,8 +21,8 @@ describe('npm start', () => {
     const data = mkdtempSync(join(tmpdir(), 'relay-npm-start-'));
     const npm = spawn('npm', ['start', '--', '--port', '0', '--data', data], { cwd: ROOT, env: { ...process.env, RELAY_CONFIG: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
-    npm.stdout!.on('data', (c: Buffer) => (out += c.toString()));
-    npm.stderr!.on('data', () => undefined);
+    npm.stdout.on('data', (c: Buffer) => (out += c.toString()));
+    npm.stderr.on('data', () => undefined);
     try {
       const until = Date.now() + 60_000;
       let url: string | undefined;
