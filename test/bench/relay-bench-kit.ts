@@ -121,3 +121,35 @@ export function parentPid(pid: number): number {
   if (!f) throw new Error(`no process ${pid}`);
   return Number(f[1]);
 }
+
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+let seq = 0;
+/** One `POST /v1/purchases` body of one ordinary report of `openid`, with a fresh order id (`<prefix><pid>x<n>`). */
+export function reportBody(openid: string, prefix: string, appId: string): string {
+  seq++;
+  return JSON.stringify({
+    reports: [
+      {
+        orderId: `${prefix}${process.pid}x${seq}`,
+        appId,
+        uid: openid,
+        productId: '500.picsh.cre',
+        goodsName: '500 diamonds',
+        amount: 999,
+        currency: 'CNY',
+        payType: 2,
+        paidAt: Date.now(),
+        playerId: openid,
+        country: 'CN',
+        device: { type: 3, brand: 'OPPO', model: 'OPPO A57', os: 'android', osVersion: '10' },
+        netType: '4g',
+        scene: '1047',
+        sdkVersion: '0.1.0',
+      },
+    ],
+  });
+}

@@ -24,7 +24,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { startPgCluster, type PgCluster } from '../helpers/pg-cluster';
-import { child, childPids, parentPid, procCpuSeconds, transpileRelay, type Child } from './relay-bench-kit';
+import { child, childPids, parentPid, procCpuSeconds, transpileRelay, type Child, percentile, reportBody } from './relay-bench-kit';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 5000);
@@ -110,36 +110,6 @@ async function load(targets: Target[], durationMs: number, maxRequests: number):
   return { requests: latenciesMs.length, accepted: statuses.get('200:accepted') ?? 0, errors, seconds, latenciesMs, statuses, loadCpu: (cpu.user + cpu.system) / 1e6 };
 }
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-}
-
-let seq = 0;
-function reportBody(openid: string): string {
-  seq++;
-  return JSON.stringify({
-    reports: [
-      {
-        orderId: `fleet${process.pid}x${seq}`,
-        appId: APP_ID,
-        uid: openid,
-        productId: '500.picsh.cre',
-        goodsName: '500 diamonds',
-        amount: 999,
-        currency: 'CNY',
-        payType: 2,
-        paidAt: Date.now(),
-        playerId: openid,
-        country: 'CN',
-        device: { type: 3, brand: 'OPPO', model: 'OPPO A57', os: 'android', osVersion: '10' },
-        netType: '4g',
-        scene: '1047',
-        sdkVersion: '0.1.0',
-      },
-    ],
-  });
-}
 
 function sinksFor(captureDir: string): object {
   if (SINKS === 'none') return {};
@@ -186,7 +156,7 @@ async function targetsFor(relays: Relay[]): Promise<Target[]> {
     if (!r.ok) throw new Error(`login: ${r.status} ${await r.text()}`);
     sessions.push((await r.json()) as { token: string; openid: string });
   }
-  return relays.map((r) => ({ url: r.url, path: '/v1/purchases', body: (c) => reportBody(sessions[c].openid), headers: (c) => ({ authorization: `Bearer ${sessions[c].token}` }) }));
+  return relays.map((r) => ({ url: r.url, path: '/v1/purchases', body: (c) => reportBody(sessions[c].openid, 'fleet', APP_ID), headers: (c) => ({ authorization: `Bearer ${sessions[c].token}` }) }));
 }
 
 /** CPU seconds of every process of the PostgreSQL server: the postmaster, its live children, its reaped ones. */
@@ -277,7 +247,7 @@ async function main(): Promise<void> {
     const hello = child(['-e', HELLO]);
     children.push(hello);
     const helloUrl = (await hello.waitFor(/^READY (.*)$/))[1];
-    const helloTarget: Target[] = [{ url: helloUrl, path: '/', body: () => reportBody('hello'), headers: () => ({}) }];
+    const helloTarget: Target[] = [{ url: helloUrl, path: '/', body: () => reportBody('hello', 'fleet', APP_ID), headers: () => ({}) }];
     const helloRun = async () => {
       await load(helloTarget, WARMUP_MS, MAX_REQUESTS);
       const cpu0 = procCpuSeconds(hello.proc.pid!);

@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as http from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, child, procStatus, transpileRelay, type Child } from './relay-bench-kit';
+import { ROOT, child, procStatus, transpileRelay, type Child, percentile, reportBody } from './relay-bench-kit';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 5000);
@@ -96,36 +96,6 @@ async function load(url: string, path: string, body: (conn: number) => string, h
   return { requests: latenciesMs.length, errors, seconds, latenciesMs, statuses };
 }
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-}
-
-let seq = 0;
-function reportBody(openid: string): string {
-  seq++;
-  return JSON.stringify({
-    reports: [
-      {
-        orderId: `bench${process.pid}x${seq}`,
-        appId: APP_ID,
-        uid: openid,
-        productId: '500.picsh.cre',
-        goodsName: '500 diamonds',
-        amount: 999,
-        currency: 'CNY',
-        payType: 2,
-        paidAt: Date.now(),
-        playerId: openid,
-        country: 'CN',
-        device: { type: 3, brand: 'OPPO', model: 'OPPO A57', os: 'android', osVersion: '10' },
-        netType: '4g',
-        scene: '1047',
-        sdkVersion: '0.1.0',
-      },
-    ],
-  });
-}
 
 const fmt = (n: number, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
 const line = (name: string, r: LoadResult) =>
@@ -174,7 +144,7 @@ async function startRelay(main: string, dir: string, name: string, sinks: object
     const r = await fetch(`${url}/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ appId: APP_ID, code: `bench-${i}` }) });
     sessions.push((await r.json()) as { token: string; openid: string });
   }
-  const s: Sessions = { body: (c) => reportBody(sessions[c].openid), headers: (c) => ({ authorization: `Bearer ${sessions[c].token}` }) };
+  const s: Sessions = { body: (c) => reportBody(sessions[c].openid, 'bench', APP_ID), headers: (c) => ({ authorization: `Bearer ${sessions[c].token}` }) };
   return { relay, url, pid: relay.proc.pid!, sessions: s };
 }
 
@@ -196,7 +166,7 @@ async function main(): Promise<void> {
     const hello = child(['-e', HELLO]);
     children.push(hello);
     const helloUrl = (await hello.waitFor(/^READY (.*)$/))[1];
-    const helloBody = () => reportBody('hello');
+    const helloBody = () => reportBody('hello', 'bench', APP_ID);
     await load(helloUrl, '/', helloBody, () => ({}), WARMUP_MS, MAX_REQUESTS);
     const h1 = await load(helloUrl, '/', helloBody, () => ({}), DURATION_MS, MAX_REQUESTS);
 

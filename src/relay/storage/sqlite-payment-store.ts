@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { whereEquals } from './sqlite-where';
 import type { PurchaseReport } from '../../shared/schemas/purchase-report';
 import {
   COUNTED_STATES,
@@ -131,38 +132,18 @@ export class SqlitePaymentStore implements PaymentStore {
   }
 
   async listOrders(f: OrderFilter): Promise<OrderRecord[]> {
-    const where: string[] = [];
-    const params: Record<string, unknown> = { limit: f.limit ?? 100 };
-    if (f.state) {
-      where.push('state = @state');
-      params.state = f.state;
-    }
-    if (f.appId) {
-      where.push('app_id = @appId');
-      params.appId = f.appId;
-    }
-    const rows = this.stmt(
-      `SELECT ${ORDER_COLUMNS} FROM orders ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY id LIMIT @limit`,
-    ).all(params) as OrderRow[];
+    const { where, params } = whereEquals({ ...f }, { state: 'state', appId: 'app_id' });
+    const rows = this.stmt(`SELECT ${ORDER_COLUMNS} FROM orders ${where} ORDER BY id LIMIT @limit`).all({ ...params, limit: f.limit ?? 100 }) as OrderRow[];
     return rows.map(toOrderRecord);
   }
 
+
   async listEvents(f: { kind?: PaymentEventKind; appId?: string; limit?: number }): Promise<StoredPaymentEvent[]> {
-    const where: string[] = [];
-    const params: Record<string, unknown> = { limit: f.limit ?? 100 };
-    if (f.kind) {
-      where.push('kind = @kind');
-      params.kind = f.kind;
-    }
-    if (f.appId) {
-      where.push('app_id = @appId');
-      params.appId = f.appId;
-    }
-    const rows = this.stmt(
-      `SELECT ${EVENT_COLUMNS} FROM payment_events ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY id LIMIT @limit`,
-    ).all(params) as EventRow[];
+    const { where, params } = whereEquals({ ...f }, { kind: 'kind', appId: 'app_id' });
+    const rows = this.stmt(`SELECT ${EVENT_COLUMNS} FROM payment_events ${where} ORDER BY id LIMIT @limit`).all({ ...params, limit: f.limit ?? 100 }) as EventRow[];
     return rows.map(toStoredEvent);
   }
+
 
   async eventsBetween(appId: string, kind: PaymentEventKind, fromMs: number, toMs: number): Promise<StoredPaymentEvent[]> {
     const rows = this.stmt(

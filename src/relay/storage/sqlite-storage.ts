@@ -23,6 +23,7 @@ import type {
   StorageStats,
 } from './storage';
 import { SqlitePaymentStore } from './sqlite-payment-store';
+import { whereEquals } from './sqlite-where';
 import { DELIVERY_LIST_COLUMNS, toDeliveryRow, type DeliveryListRow } from './delivery-row';
 
 export interface SqliteStorageOptions {
@@ -298,28 +299,16 @@ export class SqliteStorage implements Storage {
   }
 
   async listDeliveries(filter: DeliveryFilter): Promise<DeliveryRow[]> {
-    const clauses: string[] = [];
-    const params: Record<string, unknown> = { limit: filter.limit ?? 100 };
-    if (filter.status) {
-      clauses.push('d.status = @status');
-      params.status = filter.status;
-    }
-    if (filter.sink) {
-      clauses.push('d.sink = @sink');
-      params.sink = filter.sink;
-    }
-    if (filter.appId) {
-      clauses.push('p.app_id = @appId');
-      params.appId = filter.appId;
-    }
+    const { where, params } = whereEquals({ ...filter }, { status: 'd.status', sink: 'd.sink', appId: 'p.app_id' });
     const rows = this.stmt(
         `SELECT ${DELIVERY_LIST_COLUMNS}
          FROM deliveries d JOIN purchases p ON p.id = d.purchase_id
-         ${clauses.length ? 'WHERE ' + clauses.join(' AND ') : ''} ORDER BY d.id LIMIT @limit`,
+         ${where} ORDER BY d.id LIMIT @limit`,
       )
-      .all(params) as DeliveryListRow[];
+      .all({ ...params, limit: filter.limit ?? 100 }) as DeliveryListRow[];
     return rows.map(toDeliveryRow);
   }
+
 
   async retryDead(ids: readonly number[] | 'all', now: number): Promise<number> {
     const set = `SET status = 'pending', next_attempt_at = @now, lease_until = NULL, lease_token = NULL, updated_at = @now`;
