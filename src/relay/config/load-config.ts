@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { RelayConfigSchema, type RelayConfig } from './config-schema';
-import { formatIssues, formatPath } from './format-issues';
+import { formatIssues, formatPath } from '../format-issues';
 import { locateJsonSyntaxError } from './json-syntax-error';
 import { crossCheckProblems, kakaoCountryProblems } from './cross-checks';
 import { unknownKeys } from './unknown-keys';
