@@ -1,9 +1,17 @@
 import { toDecimal } from '../../shared/money/minor-units';
-import type { KakaoSinkConfig } from '../config/config-schema';
+import {
+  KAKAO_CONFIG_DESCRIPTIONS,
+  KAKAO_SECRET_FIELDS,
+  KAKAO_SECRET_HEADERS,
+  KakaoSinkConfigSchema,
+  kakaoDemoConfig,
+  kakaoLoadProblems,
+  type KakaoSinkConfig,
+} from './kakao-config';
 import { classifyFailedStatus, snippet, statusFamily } from './classify-status';
 import { KAKAO_CONTENT_TYPE, KAKAO_PATH, KakaoRequestSchema, type KakaoRequest } from './kakao-wire';
 import { rowProblem } from './row-problem';
-import { SinkRefusal, type Classification, type Sink, type SinkResponse, type StoredPurchase } from './sink';
+import { SinkRefusal, type Classification, type Sink, type SinkGame, type SinkResponse, type StoredPurchase } from './sink';
 
 /** Where requests go when the config captures instead of sending. */
 export const KAKAO_DEFAULT_URL = `https://openapi-zinny3.game.kakao.com:10443${KAKAO_PATH}`;
@@ -54,8 +62,15 @@ export function toKakaoBody(p: StoredPurchase, config: KakaoSinkConfig): KakaoRe
   return body;
 }
 
-export const kakaoSink: Sink<KakaoSinkConfig> = {
+export const kakaoSink: Sink<KakaoSinkConfig, 'kakao'> = {
   name: 'kakao',
+  label: 'Kakao',
+  configSchema: KakaoSinkConfigSchema,
+  secretFields: KAKAO_SECRET_FIELDS,
+  secretHeaders: KAKAO_SECRET_HEADERS,
+  descriptions: KAKAO_CONFIG_DESCRIPTIONS,
+  loadProblems: kakaoLoadProblems,
+  demoConfig: kakaoDemoConfig,
   maxBatch: () => 1,
   configOf: (game) => game.sinks.kakao,
   refuse: (p, config) => refuse(p, config),
