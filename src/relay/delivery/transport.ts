@@ -7,7 +7,7 @@ import { CaptureWriter } from './capture-file';
 import { describeSendError } from './retry-policy';
 import { sendRequest } from './send-request';
 
-/** What every sink config has, whatever the sink (config-schema's `sinkTarget`). */
+/** What every sink config has, whatever the sink (`sinks/sink-config.ts` `sinkTarget`). */
 export interface SinkTarget {
   url?: string;
   capture?: string;
