@@ -24,7 +24,7 @@ export function collectSecrets(config: RelayConfig): string[] {
     out.push(pw, pw === undefined ? undefined : encodeURIComponent(pw));
   }
   for (const g of config.games) {
-    out.push(g.wechat?.appSecret, ...SINKS.flatMap((s) => sinkSecrets(s.secretFields, s.configOf(g))), g.gravity?.appKey);
+    out.push(g.wechat?.appSecret, ...SINKS.flatMap((s) => sinkSecrets(s.secretFields, s.configOf(g) as Record<string, unknown> | undefined)), g.gravity?.appKey);
     const pay = g.wechat?.pay;
     out.push(pay?.appKey, pay?.sandboxAppKey, pay?.push?.token, pay?.push?.encodingAesKey);
     out.push(g.douyin?.appSecret, g.douyin?.pay?.callbackToken, g.qq?.appSecret);

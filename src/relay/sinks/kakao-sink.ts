@@ -11,7 +11,7 @@ import {
 import { classifyFailedStatus, snippet, statusFamily } from './classify-status';
 import { KAKAO_CONTENT_TYPE, KAKAO_PATH, KakaoRequestSchema, type KakaoRequest } from './kakao-wire';
 import { rowProblem } from './row-problem';
-import { SinkRefusal, type Classification, type Sink, type SinkGame, type SinkResponse, type StoredPurchase } from './sink';
+import { SinkRefusal, type Classification, type Sink, type SinkResponse, type StoredPurchase } from './sink';
 
 /** Where requests go when the config captures instead of sending. */
 export const KAKAO_DEFAULT_URL = `https://openapi-zinny3.game.kakao.com:10443${KAKAO_PATH}`;
