@@ -1,4 +1,5 @@
 import type { RelayConfig } from './config/config-schema';
+import { SINKS } from './sinks';
 
 /** The password of a `postgres://user:password@host/db` URL, if it has one. */
 export function postgresPassword(url: string): string | undefined {
@@ -11,22 +12,27 @@ export function postgresPassword(url: string): string | undefined {
 }
 
 /**
- * Every resolved secret value of a config (session secret, admin token, WeChat, Douyin and QQ app secrets, payment keys and callback tokens, Kakao app secrets and
- * admin keys, Gravity app keys, the Postgres password): the logger redacts each wherever it appears, and the
+ * Every resolved secret value of a config (session secret, admin token, WeChat, Douyin and QQ app secrets, payment keys and callback tokens, each
+ * sink's `secretFields` (Kakao's app secret and admin key), Gravity app keys, the Postgres password): the logger redacts each wherever it appears, and the
  * secrets test asserts none reaches a log line or a response.
  */
 export function collectSecrets(config: RelayConfig): string[] {
-  const out: (string | undefined)[] = [config.session.secret, config.adminToken];
+  const out: unknown[] = [config.session.secret, config.adminToken];
   if (config.session.mode === 'wechat') out.push(config.session.keyEncryptionKey);
   if ('postgres' in config.storage) {
     const pw = postgresPassword(config.storage.postgres);
     out.push(pw, pw === undefined ? undefined : encodeURIComponent(pw));
   }
   for (const g of config.games) {
-    out.push(g.wechat?.appSecret, g.sinks.kakao?.appSecret, g.sinks.kakao?.adminKey, g.gravity?.appKey);
+    out.push(g.wechat?.appSecret, ...SINKS.flatMap((s) => sinkSecrets(s.secretFields, s.configOf(g) as Record<string, unknown> | undefined)), g.gravity?.appKey);
     const pay = g.wechat?.pay;
     out.push(pay?.appKey, pay?.sandboxAppKey, pay?.push?.token, pay?.push?.encodingAesKey);
     out.push(g.douyin?.appSecret, g.douyin?.pay?.callbackToken, g.qq?.appSecret);
   }
   return [...new Set(out.filter((s): s is string => typeof s === 'string' && s !== ''))];
+}
+
+/** The values of a sink block's secret fields. */
+function sinkSecrets(fields: readonly string[], block: Record<string, unknown> | undefined): unknown[] {
+  return block === undefined ? [] : fields.map((f) => block[f]);
 }

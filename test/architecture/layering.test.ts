@@ -53,10 +53,10 @@ describe('layering', () => {
   });
 
   // Inside the relay, nothing runs back up: storage serves reconcile, verification, http and the worker, and imports
-  // none of them; sinks are pure mappings that know no I/O.
+  // none of them; sinks are pure mappings that know no I/O, and own their config (config imports them, never back).
   const relayForbidden: Record<string, string[]> = {
     storage: ['reconcile', 'http', 'delivery', 'verification', 'platforms', 'sinks', 'catalog', 'cli', 'demo'],
-    sinks: ['storage', 'http', 'delivery', 'verification', 'platforms', 'reconcile', 'cli', 'demo'],
+    sinks: ['config', 'storage', 'http', 'delivery', 'verification', 'platforms', 'reconcile', 'cli', 'demo'],
     verification: ['http', 'cli', 'demo'],
     platforms: ['http', 'cli', 'demo'],
   };

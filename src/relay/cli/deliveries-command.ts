@@ -13,7 +13,7 @@ export interface DeliveriesIo {
 
 const STATUSES: readonly DeliveryStatus[] = ['pending', 'delivered', 'dead'];
 export const DELIVERIES_USAGE = [
-  'usage: purchase-relay deliveries [--config FILE | --data DIR] [--status dead|pending|delivered] [--sink tianmu|hive|kakao] [--app ID] [--limit N] [--json]',
+  `usage: purchase-relay deliveries [--config FILE | --data DIR] [--status dead|pending|delivered] [--sink ${SINK_NAMES.join('|')}] [--app ID] [--limit N] [--json]`,
   '       purchase-relay deliveries [--config FILE | --data DIR] retry ID [ID...]',
   '       purchase-relay deliveries [--config FILE | --data DIR] retry --all-dead',
   '',

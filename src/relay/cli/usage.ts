@@ -1,4 +1,6 @@
-export const USAGE = `purchase-relay: stores every purchase durably and delivers it to Tianmu, Hive and Kakao.
+import { sinkLabels } from '../sinks';
+
+export const USAGE = `purchase-relay: stores every purchase durably and delivers it to ${sinkLabels()}.
 
 Usage:
   purchase-relay start [--config FILE] [--port N]   run the relay (FILE, $RELAY_CONFIG or ./relay.json; none: the demo config)

@@ -1,7 +1,15 @@
+import { SINKS } from '../sinks';
+
+/** Each sink's own words (`descriptions` of the sink, keyed relative to its block), under `games[].sinks.<name>`. */
+const SINK_DESCRIPTIONS: Record<string, string> = Object.fromEntries(
+  SINKS.flatMap((s) => Object.entries(s.descriptions).map(([key, words]) => [`games[].sinks.${s.name}${key === '' ? '' : `.${key}`}`, words])),
+);
+
 /**
- * What each config key means, by path (`games[].sinks.hive.batchSize`): the words of `docs/configuration.md`, whose
- * keys, types and defaults come from the schema itself (`config-reference.ts`). A test fails when a key of the schema
- * has no words here, or words here name no key.
+ * What each config key means, by path (`games[].gravity.appKey`): the words of `docs/configuration.md`, whose
+ * keys, types and defaults come from the schema itself (`config-reference.ts`). The sinks' keys are described by
+ * each sink (`sinks/<sink>-config.ts`). A test fails when a key of the schema has no words here, or words here name
+ * no key.
  */
 export const CONFIG_DESCRIPTIONS: Record<string, string> = {
   host: 'Address to listen on. Behind a reverse proxy keep 127.0.0.1.',
@@ -88,34 +96,7 @@ export const CONFIG_DESCRIPTIONS: Record<string, string> = {
   'games[].catalog.timeoutMs': 'Timeout of one catalog fetch.',
   'games[].catalog.file': 'A catalog source JSON file (the demo\'s).',
   'games[].sinks': 'Where purchases go; a sink not listed is off.',
-  'games[].sinks.tianmu': 'Tianmu `saveUserBehaviorLogV2` (CNY only: Tianmu has no currency field).',
-  'games[].sinks.tianmu.url': 'Endpoint: `https://h5game-log.kuaiyugo.com/dataAnalysis/saveUserBehaviorLogV2`. Exactly one of `url` and `capture`.',
-  'games[].sinks.tianmu.capture': 'A directory: each request that would be sent is appended to `DIR/tianmu.jsonl` instead (the demo).',
-  'games[].sinks.tianmu.timeoutMs': 'Per-request timeout.',
-  'games[].sinks.tianmu.version': 'Tianmu `userLog.v`.',
-  'games[].sinks.hive': 'Hive Analytics `purchase_log` rows, batched.',
-  'games[].sinks.hive.url': 'Endpoint: `https://analytics-log.withhive.com/v1/server-recv` (sandbox: `sandbox-analytics-log.withhive.com`).',
-  'games[].sinks.hive.capture': 'A directory: requests are appended to `DIR/hive.jsonl` instead of sent.',
-  'games[].sinks.hive.timeoutMs': 'Per-request timeout.',
-  'games[].sinks.hive.appId': 'The Hive app id (`appId` of the batch).',
-  'games[].sinks.hive.gameShort': 'Game short name: the row `category` is `<gameShort>_purchase_log`.',
-  'games[].sinks.hive.company': 'Hive `company` (3 letters).',
-  'games[].sinks.hive.gameIndex': 'Hive `game_index`.',
-  'games[].sinks.hive.channel': 'Hive `channel`.',
-  'games[].sinks.hive.market': 'Hive `market` (2 letters).',
-  'games[].sinks.hive.serverId': 'Hive `server_id` code (`GLOBAL` for a single server, `CN`, ...).',
-  'games[].sinks.hive.gameVersion': 'Hive `version`.',
-  'games[].sinks.hive.serverIp': 'Hive `server_ip`.',
-  'games[].sinks.hive.batchSize': 'Rows per request; a refused batch is bisected so only the bad row dies.',
-  'games[].sinks.kakao': 'Kakao Games openapi `writePurchaseLog`.',
-  'games[].sinks.kakao.url': 'Endpoint: `https://openapi-zinny3.game.kakao.com:10443/service/v3/log/writePurchaseLog`.',
-  'games[].sinks.kakao.capture': 'A directory: requests are appended to `DIR/kakao.jsonl` instead of sent.',
-  'games[].sinks.kakao.timeoutMs': 'Per-request timeout.',
-  'games[].sinks.kakao.appId': 'The Kakao app id.',
-  'games[].sinks.kakao.appSecret': 'Kakao app secret (a server secret: never reaches a client).',
-  'games[].sinks.kakao.adminKey': 'Kakao admin key.',
-  'games[].sinks.kakao.market': 'Kakao `market`.',
-  'games[].sinks.kakao.defaultCountry': 'ISO 3166-1 alpha-2 country for reports that carry none (Kakao requires one).',
+  ...SINK_DESCRIPTIONS,
   'games[].gravity': 'Gravity Engine order report, for `purchase-relay reconcile`.',
   'games[].gravity.url': 'The order report endpoint.',
   'games[].gravity.appId': 'The Gravity app id.',

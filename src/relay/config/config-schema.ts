@@ -1,68 +1,13 @@
 import { z } from 'zod';
 import { MAX_SESSION_TTL_SECONDS } from '../session/session-token';
-
-/**
- * The relay's configuration file (DESIGN.md "Configuration"). Secrets are written as `"env:NAME"` and
- * resolved by `load-config.ts`; after loading, every `Secret` field holds the resolved value.
- */
-const secret = z.string().min(1).describe('a secret, written as "env:NAME"');
-
-const sinkTarget = {
-  /** Upstream URL. Exactly one of `url` and `capture`. */
-  url: z.string().url().optional(),
-  /** Directory: append each request that would be sent to `<dir>/<sink>.jsonl` instead of sending it. */
-  capture: z.string().min(1).optional(),
-  /** Per-request timeout. @default 10000 */
-  timeoutMs: z.number().int().positive().default(10_000),
-};
+import { SINK_NAMES, sinkConfigShape, type SinkName } from '../sinks';
+import { secret } from '../sinks/sink-config';
 
 /**
  * Session token lifetime (`session.ttlSeconds`), also the most a presented token may claim (`exp - iat`). At most
  * 30 days: a token is a bearer credential the relay cannot revoke. @default 604800 (7 days)
  */
 const ttlSeconds = z.number().int().positive().max(MAX_SESSION_TTL_SECONDS).default(7 * 24 * 3600);
-
-const oneTarget = (v: { url?: string; capture?: string }) => (v.url === undefined) !== (v.capture === undefined);
-const oneTargetMessage = { message: 'give exactly one of "url" and "capture"' };
-
-export const TianmuSinkConfigSchema = z
-  .object({ ...sinkTarget, version: z.string().min(1).default('1.0.0') })
-  .refine(oneTarget, oneTargetMessage);
-
-export const HiveSinkConfigSchema = z
-  .object({
-    ...sinkTarget,
-    appId: z.string().min(1),
-    gameShort: z.string().regex(/^[a-z0-9_]+$/, 'gameShort is lower-case letters, digits and _'),
-    company: z.string().length(3),
-    gameIndex: z.number().int().nonnegative(),
-    channel: z.string().min(1).max(3).default('C2S'),
-    market: z.string().length(2),
-    serverId: z.string().min(1),
-    /** The game version sent as Hive `version`. @default "1.0.0" */
-    gameVersion: z.string().default('1.0.0'),
-    /** The IP written to `server_ip`. @default "127.0.0.1" */
-    serverIp: z.string().default('127.0.0.1'),
-    /** Rows per request. @default 50 */
-    batchSize: z.number().int().min(1).max(500).default(50),
-  })
-  .refine(oneTarget, oneTargetMessage);
-
-export const KakaoSinkConfigSchema = z
-  .object({
-    ...sinkTarget,
-    appId: z.string().min(1),
-    appSecret: secret,
-    adminKey: secret,
-    /** Kakao `market`. @default "kakaogameShop" */
-    market: z.string().default('kakaogameShop'),
-    /**
-     * Kakao `country` (ISO 3166-1 alpha-2) for reports that carry none. Without it such a report is dead for
-     * Kakao, with that reason. @default none
-     */
-    defaultCountry: z.string().regex(/^[A-Za-z]{2}$/, 'an ISO 3166-1 alpha-2 code such as "kr"').optional(),
-  })
-  .refine(oneTarget, oneTargetMessage);
 
 /** `games[].wechat.pay`: the game's Midas settings (MP console → virtual payment). */
 export const WechatPayConfigSchema = z.object({
@@ -168,13 +113,8 @@ export const GameConfigSchema = z.object({
       z.object({ file: z.string().min(1) }),
     ])
     .optional(),
-  sinks: z
-    .object({
-      tianmu: TianmuSinkConfigSchema.optional(),
-      hive: HiveSinkConfigSchema.optional(),
-      kakao: KakaoSinkConfigSchema.optional(),
-    })
-    .default({}),
+  /** One optional block per sink of `sinks/index.ts` `SINKS`, each sink's own schema. */
+  sinks: z.object(sinkConfigShape()).default({}),
   gravity: z
     .object({
       url: z.string().url().default('https://backend.gravity-engine.com/openapi/api/v1/report/order/list/'),
@@ -188,6 +128,10 @@ export const GameConfigSchema = z.object({
     .optional(),
 });
 
+/**
+ * The relay's configuration file (DESIGN.md "Configuration"). Secrets are written as `"env:NAME"` and
+ * resolved by `load-config.ts`; after loading, every `Secret` field holds the resolved value.
+ */
 export const RelayConfigSchema = z.object({
   host: z.string().default('127.0.0.1'),
   port: z.number().int().min(0).max(65535).default(8787),
@@ -332,16 +276,12 @@ export const RelayConfigSchema = z.object({
 
 export type RelayConfig = z.infer<typeof RelayConfigSchema>;
 export type GameConfig = z.infer<typeof GameConfigSchema>;
-export type TianmuSinkConfig = z.infer<typeof TianmuSinkConfigSchema>;
-export type HiveSinkConfig = z.infer<typeof HiveSinkConfigSchema>;
-export type KakaoSinkConfig = z.infer<typeof KakaoSinkConfigSchema>;
 export type WechatPayConfig = z.infer<typeof WechatPayConfigSchema>;
 export type DouyinPayConfig = z.infer<typeof DouyinPayConfigSchema>;
 export type QqPayConfig = z.infer<typeof QqPayConfigSchema>;
 
-/** Every sink the relay knows, in the order they are listed everywhere. */
-export const SINK_NAMES = ['tianmu', 'hive', 'kakao'] as const;
-export type SinkName = (typeof SINK_NAMES)[number];
+/** Every sink the relay knows, from `sinks/index.ts` `SINKS`: re-exported for the parts that may not import sinks (storage). */
+export { SINK_NAMES, type SinkName };
 
 /** The sinks a game delivers to, in `SINK_NAMES` order: the one definition of "enabled sinks". */
 export function enabledSinksOf(game: GameConfig): SinkName[] {

@@ -1,11 +1,11 @@
 import { PLATFORM_NAMES, type GameConfig, type RelayConfig } from './config-schema';
 import { platformOf, revenueMode } from '../platforms';
 import { sandboxRevenueProblems } from './sandbox-revenue';
-import { HIVE_SERVER_IDS, IPV4 } from '../sinks/hive-wire';
+import { SINKS } from '../sinks';
 import { parseKeyEncryptionKey } from '../session/session-key-box';
 
 /**
- * Rules across keys, and upstream limits the schema does not state (Hive's smallint, its server codes). Run by the
+ * Rules across keys, and each sink's rules the schema does not state (`Sink.configProblems`: Hive's smallint). Run by the
  * loader, so a config that could only fail at run time (a Kakao delivery dead for want of a country, a game whose
  * purchases nothing could prove) is refused at start; `createRelay` runs them again for configs built in code.
  */
@@ -17,13 +17,7 @@ export function crossCheckProblems(config: RelayConfig): string[] {
     if (first !== undefined) problems.push(`games[${i}].appId: ${g.appId} is already games[${first}]`);
     else seen.set(g.appId, i);
     problems.push(...platformProblems(config, g, i));
-    const hive = g.sinks.hive;
-    if (hive) {
-      const at = `games[${i}].sinks.hive`;
-      if (hive.gameIndex > 32767) problems.push(`${at}.gameIndex: Hive's game_index is a smallint (at most 32767)`);
-      if (!HIVE_SERVER_IDS.has(hive.serverId)) problems.push(`${at}.serverId: ${JSON.stringify(hive.serverId)} is not a Hive server code (GLOBAL, KR, CN-2, ...)`);
-      if (!IPV4.test(hive.serverIp)) problems.push(`${at}.serverIp: Hive's server_ip is a dotted IPv4 address`);
-    }
+    problems.push(...sinkProblems(g, i, 'configProblems'));
   });
   if (config.session.mode === 'wechat' && config.session.keyEncryptionKey !== undefined && config.games.some((g) => platformOf(g).payConfigured(g))) {
     try {
@@ -68,20 +62,17 @@ function platformProblems(config: RelayConfig, g: GameConfig, i: number): string
 }
 
 /**
- * Kakao needs a country for every purchase. Checked when a config file is loaded: a config built in code (a test,
- * an embedding) may choose to let such reports be dead for Kakao with that reason, as the sink does.
+ * The rules each sink checks only when a config file is loaded (`Sink.loadProblems`: Kakao needs a country for every
+ * purchase): a config built in code (a test, an embedding) may choose to let such reports be dead for that sink.
  */
-export function kakaoCountryProblems(config: RelayConfig): string[] {
-  const problems: string[] = [];
-  config.games.forEach((g, i) => {
-    const kakao = g.sinks.kakao;
-    if (kakao && kakao.defaultCountry === undefined) {
-      problems.push(
-        `games[${i}].sinks.kakao.defaultCountry: required (an ISO 3166-1 alpha-2 code such as "kr"): Kakao needs a country ` +
-          'for every purchase, and a report carries one only when the game passes `country` in its context ' +
-          '(createPurchaseKit / PurchaseStore); without a default every report without it would be dead for Kakao',
-      );
-    }
+export function sinkLoadProblems(config: RelayConfig): string[] {
+  return config.games.flatMap((g, i) => sinkProblems(g, i, 'loadProblems'));
+}
+
+/** Each enabled sink's own rules of one game, in `SINKS` order. */
+function sinkProblems(g: GameConfig, i: number, rules: 'configProblems' | 'loadProblems'): string[] {
+  return SINKS.flatMap((sink) => {
+    const block: unknown = sink.configOf(g);
+    return block === undefined ? [] : (sink[rules]?.(block, `games[${i}].sinks.${sink.name}`) ?? []);
   });
-  return problems;
 }

@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { SINKS } from '../sinks';
 import { RelayConfigSchema, type RelayConfig } from './config-schema';
-import { formatIssues, formatPath } from './format-issues';
+import { formatIssues, formatPath } from '../format-issues';
 import { locateJsonSyntaxError } from './json-syntax-error';
-import { crossCheckProblems, kakaoCountryProblems } from './cross-checks';
+import { crossCheckProblems, sinkLoadProblems } from './cross-checks';
 import { unknownKeys } from './unknown-keys';
 import { MIN_SECRET_LENGTH, isSecretPath } from './secret-fields';
 
@@ -68,7 +69,7 @@ export function resolveConfig(raw: unknown, env: NodeJS.ProcessEnv, options: Loa
   const parsed = RelayConfigSchema.safeParse(resolved);
   if (!parsed.success) problems.push(...formatIssues(parsed.error.issues));
   // Across keys only once each key is right on its own: an unresolved "env:NAME" is no key to check.
-  else if (problems.length === 0 && options.needs === undefined) problems.push(...crossCheckProblems(parsed.data), ...kakaoCountryProblems(parsed.data));
+  else if (problems.length === 0 && options.needs === undefined) problems.push(...crossCheckProblems(parsed.data), ...sinkLoadProblems(parsed.data));
   return problems.length > 0 || !parsed.success ? { ok: false, problems } : { ok: true, config: parsed.data };
 }
 
@@ -124,8 +125,8 @@ export function sampleCatalogPath(): string {
 /**
  * The embedded config of `npm start` / `purchase-relay start` with no config: SQLite at `<dataDir>/relay.db`,
  * sandbox sessions signed with a secret drawn at start-up, the demo game `wx1234567891234567` with the sample
- * catalog, and all three sinks capturing to `<dataDir>/captured` instead of sending. Nothing in it is a real
- * credential: the Kakao keys are random too, so a capture file shows the header shape and nothing reusable.
+ * catalog, and every sink capturing to `<dataDir>/captured` instead of sending (each sink's `demoConfig`). Nothing in
+ * it is a real credential: the Kakao keys are random too, so a capture file shows the header shape and nothing reusable.
  */
 export function defaultDemoConfig(dataDir: string): RelayConfig {
   const capture = path.join(dataDir, 'captured');
@@ -139,11 +140,7 @@ export function defaultDemoConfig(dataDir: string): RelayConfig {
       {
         appId: 'wx1234567891234567',
         catalog: { file: sampleCatalogPath() },
-        sinks: {
-          tianmu: { capture },
-          hive: { capture, appId: 'com.example.game', gameShort: 'samplegame', company: 'C2S', gameIndex: 2414, market: 'TC', serverId: 'CN' },
-          kakao: { capture, appId: '103815', appSecret: random(), adminKey: random(), defaultCountry: 'cn' },
-        },
+        sinks: Object.fromEntries(SINKS.map((s) => [s.name, s.demoConfig(capture, random)])),
       },
     ],
   });

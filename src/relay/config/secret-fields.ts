@@ -1,3 +1,8 @@
+import { SINKS } from '../sinks';
+
+/** Each sink's `secretFields`, under `games[N].sinks.<name>`. */
+const SINK_SECRET_PATHS = SINKS.flatMap((s) => s.secretFields.map((field) => new RegExp(`^games\\[\\d+\\]\\.sinks\\.${s.name}\\.${field}$`)));
+
 /**
  * The config keys that hold secrets, as formatted paths. The loader requires `"env:NAME"` for each (the file
  * holds no secret) and `collectSecrets` (`../secrets.ts`) lists their resolved values for log redaction.
@@ -6,8 +11,7 @@ export const SECRET_PATHS: readonly RegExp[] = [
   /^session\.secret$/,
   /^adminToken$/,
   /^games\[\d+\]\.wechat\.appSecret$/,
-  /^games\[\d+\]\.sinks\.kakao\.appSecret$/,
-  /^games\[\d+\]\.sinks\.kakao\.adminKey$/,
+  ...SINK_SECRET_PATHS,
   /^games\[\d+\]\.gravity\.appKey$/,
   /^session\.keyEncryptionKey$/,
   /^games\[\d+\]\.wechat\.pay\.(appKey|sandboxAppKey)$/,

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { formatPath } from './format-issues';
+import { formatPath } from '../format-issues';
 
 /**
  * Every key of `value` that `schema` does not know, one line each, with the nearest known key when it is close:

@@ -1,12 +1,16 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import type { SinkName } from '../config/config-schema';
+import { SINKS } from '../sinks';
 import type { SinkRequest } from '../sinks/sink';
 
 export const REDACTED = '[redacted]';
 
-/** Headers that carry credentials whatever their value (Kakao `appSecret`, `Authorization: KakaoAK <adminKey>`). */
-const SECRET_HEADERS = new Set(['appsecret', 'authorization']);
+/**
+ * Headers that carry credentials whatever their value: each sink's `secretHeaders` (Kakao `appSecret`,
+ * `Authorization: KakaoAK <adminKey>`), lower case.
+ */
+const SECRET_HEADERS = new Set(SINKS.flatMap((s) => s.secretHeaders.map((h) => h.toLowerCase())));
 
 /** The request with credential headers, and any header holding a configured secret, replaced by `[redacted]`. */
 export function redactRequestHeaders(headers: Record<string, string>, secrets: readonly string[]): Record<string, string> {

@@ -1,20 +1,13 @@
 import { setMaxListeners } from 'node:events';
 import * as http from 'node:http';
 import * as https from 'node:https';
-import type { AnySink } from '../sinks';
+import type { AnySink, SinkTarget } from '../sinks';
 import type { Classification } from '../sinks/sink';
 import { CaptureWriter } from './capture-file';
 import { describeSendError } from './retry-policy';
 import { sendRequest } from './send-request';
 
-/** What every sink config has, whatever the sink (config-schema's `sinkTarget`). */
-export interface SinkTarget {
-  url?: string;
-  capture?: string;
-  timeoutMs: number;
-}
-
-export type { AnySink } from '../sinks';
+export type { AnySink, SinkTarget } from '../sinks';
 
 /**
  * How a built request leaves the relay: appended to the capture file, or sent over keep-alive agents and classified

@@ -42,15 +42,19 @@ export async function demoDeliveries(storage: Storage, appId: string, captureDir
   return [...byOrder.values()].sort((a, b) => b.createdAt - a.createdAt).slice(0, limit);
 }
 
+/** One entry per sink of the list, so a new sink shows up in the panel with nothing else to change. */
+function perSink<T>(make: () => T): Record<SinkName, T> {
+  return Object.fromEntries(DEMO_SINKS.map((s) => [s, make()])) as Record<SinkName, T>;
+}
+
 function emptySinks(): Record<SinkName, SinkDelivery> {
-  const none = (): SinkDelivery => ({ status: 'none', attempts: 0, lastError: null, captured: null });
-  return { tianmu: none(), hive: none(), kakao: none() };
+  return perSink((): SinkDelivery => ({ status: 'none', attempts: 0, lastError: null, captured: null }));
 }
 
 type CapturedLine = { text: string; line: NonNullable<SinkDelivery['captured']> };
 
 async function readCaptured(dir: string): Promise<Record<SinkName, CapturedLine[]>> {
-  const out = { tianmu: [], hive: [], kakao: [] } as Record<SinkName, CapturedLine[]>;
+  const out = perSink((): CapturedLine[] => []);
   await Promise.all(
     DEMO_SINKS.map(async (sink) => {
       let text: string;

@@ -1,6 +1,6 @@
 import { toDecimal } from '../../shared/money/minor-units';
 import { formatKst } from '../../shared/time/zoned-time';
-import type { GameConfig, HiveSinkConfig } from '../config/config-schema';
+import { HIVE_CONFIG_DESCRIPTIONS, HiveSinkConfigSchema, hiveConfigProblems, hiveDemoConfig, type HiveSinkConfig } from './hive-config';
 import { classifyFailedStatus, snippet, statusFamily, tryParseJson } from './classify-status';
 import {
   hiveBigint,
@@ -15,7 +15,7 @@ import {
 } from './hive-fields';
 import { HIVE_CONTENT_TYPE, HIVE_KST_TIMEZONE, HIVE_PATH, HiveErrorBodySchema, HiveRowSchema, type HiveRequest, type HiveRow } from './hive-wire';
 import { rowProblem } from './row-problem';
-import { SinkRefusal, type Classification, type Sink, type SinkResponse, type StoredPurchase } from './sink';
+import { SinkRefusal, type Classification, type Sink, type SinkGame, type SinkResponse, type StoredPurchase } from './sink';
 
 /** Where requests go when the config captures instead of sending. */
 export const HIVE_DEFAULT_URL = `https://analytics-log.withhive.com${HIVE_PATH}`;
@@ -24,7 +24,7 @@ export const HIVE_DEFAULT_URL = `https://analytics-log.withhive.com${HIVE_PATH}`
  * One purchase → one `purchase_log` row: from the report where a client knows the fact, from the game's Hive
  * config where only the studio does, and a stated default where neither does (see `hive-fields.ts`).
  */
-export function toHiveRow(p: StoredPurchase, config: HiveSinkConfig, game: GameConfig): HiveRow {
+export function toHiveRow(p: StoredPurchase, config: HiveSinkConfig, game: SinkGame): HiveRow {
   const r = p.report;
   const kst = formatKst(r.paidAt);
   return {
@@ -75,12 +75,19 @@ export function toHiveRow(p: StoredPurchase, config: HiveSinkConfig, game: GameC
  * `dateTime` of `NaN-NaN-NaN`) fails every row batched with it. So each row is checked against `HiveRowSchema`
  * first, and one that breaks it is refused alone.
  */
-function refuse(p: StoredPurchase, config: HiveSinkConfig, game: GameConfig): string | undefined {
+function refuse(p: StoredPurchase, config: HiveSinkConfig, game: SinkGame): string | undefined {
   return rowProblem('Hive', HiveRowSchema, toHiveRow(p, config, game));
 }
 
-export const hiveSink: Sink<HiveSinkConfig> = {
+export const hiveSink: Sink<HiveSinkConfig, 'hive'> = {
   name: 'hive',
+  label: 'Hive',
+  configSchema: HiveSinkConfigSchema,
+  secretFields: [],
+  secretHeaders: [],
+  descriptions: HIVE_CONFIG_DESCRIPTIONS,
+  configProblems: hiveConfigProblems,
+  demoConfig: hiveDemoConfig,
   maxBatch: (config) => config.batchSize,
   configOf: (game) => game.sinks.hive,
   refuse,

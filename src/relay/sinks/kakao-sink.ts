@@ -1,5 +1,13 @@
 import { toDecimal } from '../../shared/money/minor-units';
-import type { KakaoSinkConfig } from '../config/config-schema';
+import {
+  KAKAO_CONFIG_DESCRIPTIONS,
+  KAKAO_SECRET_FIELDS,
+  KAKAO_SECRET_HEADERS,
+  KakaoSinkConfigSchema,
+  kakaoDemoConfig,
+  kakaoLoadProblems,
+  type KakaoSinkConfig,
+} from './kakao-config';
 import { classifyFailedStatus, snippet, statusFamily } from './classify-status';
 import { KAKAO_CONTENT_TYPE, KAKAO_PATH, KakaoRequestSchema, type KakaoRequest } from './kakao-wire';
 import { rowProblem } from './row-problem';
@@ -54,8 +62,15 @@ export function toKakaoBody(p: StoredPurchase, config: KakaoSinkConfig): KakaoRe
   return body;
 }
 
-export const kakaoSink: Sink<KakaoSinkConfig> = {
+export const kakaoSink: Sink<KakaoSinkConfig, 'kakao'> = {
   name: 'kakao',
+  label: 'Kakao',
+  configSchema: KakaoSinkConfigSchema,
+  secretFields: KAKAO_SECRET_FIELDS,
+  secretHeaders: KAKAO_SECRET_HEADERS,
+  descriptions: KAKAO_CONFIG_DESCRIPTIONS,
+  loadProblems: kakaoLoadProblems,
+  demoConfig: kakaoDemoConfig,
   maxBatch: () => 1,
   configOf: (game) => game.sinks.kakao,
   refuse: (p, config) => refuse(p, config),

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { formatIssues } from '../config/format-issues';
+import { formatIssues } from '../format-issues';
 
 /**
  * Why a sink's upstream would refuse `row`, by the sink's own wire schema (each `*-wire.ts`), or undefined.

@@ -1,7 +1,7 @@
-import type { GameConfig, TianmuSinkConfig } from '../config/config-schema';
+import { TIANMU_CONFIG_DESCRIPTIONS, TianmuSinkConfigSchema, tianmuDemoConfig, type TianmuSinkConfig } from './tianmu-config';
 import { classifyFailedStatus, snippet, statusFamily, tryParseJson } from './classify-status';
 import { rowProblem } from './row-problem';
-import { SinkRefusal, type Classification, type Sink, type SinkResponse, type StoredPurchase } from './sink';
+import { SinkRefusal, type Classification, type Sink, type SinkGame, type SinkResponse, type StoredPurchase } from './sink';
 import {
   TIANMU_CODE_BAD_PARAMS,
   TIANMU_CODE_OK,
@@ -20,14 +20,14 @@ export const TIANMU_DEFAULT_URL = `https://h5game-log.kuaiyugo.com${TIANMU_PATH}
  * currency would be read as fen of CNY. The relay does no exchange-rate conversion (a rate of the day is not a
  * fact of the purchase), so such a purchase is dead for Tianmu with this reason, and still goes to Hive and Kakao.
  */
-function refuse(p: StoredPurchase, config: TianmuSinkConfig, game: GameConfig): string | undefined {
+function refuse(p: StoredPurchase, config: TianmuSinkConfig, game: SinkGame): string | undefined {
   if (p.report.currency !== 'CNY') return `Tianmu takes pay_amount in fen of CNY only; this purchase is in ${p.report.currency}`;
   if (p.clientIp === '') return 'Tianmu requires user_ip and the relay recorded no client IP';
   // 10001 (parameter error) is Tianmu's only refusal: a request its spec table would refuse is not sent.
   return rowProblem('Tianmu', TianmuRequestSchema, toTianmuBody(p, config, game));
 }
 
-function toTianmuBody(p: StoredPurchase, config: TianmuSinkConfig, game: GameConfig): TianmuRequest {
+function toTianmuBody(p: StoredPurchase, config: TianmuSinkConfig, game: SinkGame): TianmuRequest {
   return { userLog: { v: config.version, ext: toTianmuExt(p, game.appId) } };
 }
 
@@ -58,8 +58,14 @@ export function toTianmuExt(p: StoredPurchase, appId: string): TianmuExt {
   return ext;
 }
 
-export const tianmuSink: Sink<TianmuSinkConfig> = {
+export const tianmuSink: Sink<TianmuSinkConfig, 'tianmu'> = {
   name: 'tianmu',
+  label: 'Tianmu',
+  configSchema: TianmuSinkConfigSchema,
+  secretFields: [],
+  secretHeaders: [],
+  descriptions: TIANMU_CONFIG_DESCRIPTIONS,
+  demoConfig: tianmuDemoConfig,
   maxBatch: () => 1,
   configOf: (game) => game.sinks.tianmu,
   refuse,

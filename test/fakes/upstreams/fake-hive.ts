@@ -1,4 +1,4 @@
-import { formatIssues } from '../../../src/relay/config/format-issues';
+import { formatIssues } from '../../../src/relay/format-issues';
 import { HIVE_PATH, HiveRequestSchema, type HiveRow } from '../../../src/relay/sinks/hive-wire';
 import {
   FakeUpstream,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { formatIssues } from '../../../src/relay/config/format-issues';
+import { formatIssues } from '../../../src/relay/format-issues';
 import { KAKAO_PATH, KakaoRequestSchema, type KakaoRequest } from '../../../src/relay/sinks/kakao-wire';
 import {
   FakeUpstream,

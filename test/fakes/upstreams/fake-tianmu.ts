@@ -1,4 +1,4 @@
-import { formatIssues } from '../../../src/relay/config/format-issues';
+import { formatIssues } from '../../../src/relay/format-issues';
 import {
   TIANMU_CODE_BAD_PARAMS,
   TIANMU_CODE_OK,
