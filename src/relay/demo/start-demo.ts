@@ -42,15 +42,14 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
     host: options.host ?? base.host,
     games: base.games.map((g) => ({ ...g, catalog: { file: catalogFile } })),
   };
-  const game = config.games[0]!;
+  const game = config.games[0];
   const captureDir = join(dataDir, 'captured');
   const runtime = await demoClientRuntime();
-  let relay: Relay | undefined;
-  const extraRoutes = demoRoutes({ appId: game.appId, revenue: revenueMode(game), captureDir, runtime, storage: () => (relay as Relay).storage });
-  relay = createRelay(config, { extraRoutes, ...(options.log ? { log: options.log } : {}) });
+  // The routes read the relay's storage per request, once the relay below exists.
+  const extraRoutes = demoRoutes({ appId: game.appId, revenue: revenueMode(game), captureDir, runtime, storage: () => relay.storage });
+  const relay: Relay = createRelay(config, { extraRoutes, ...(options.log ? { log: options.log } : {}) });
   const url = await relay.start();
-  const started = relay;
-  return { relay: started, storeUrl: `${url}/demo`, captureDir, appId: game.appId, stop: () => started.stop() };
+  return { relay, storeUrl: `${url}/demo`, captureDir, appId: game.appId, stop: () => relay.stop() };
 }
 
 /**
