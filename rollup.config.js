@@ -1,6 +1,6 @@
 // Every client artifact, from one list of entries (ENTRIES) and one list of ambient typings (AMBIENT):
 // - dist/client: what the npm package ships, ESM + CJS + .d.ts per entry with an `exports` subpath (shared code in
-//   chunks/, so `minigame-purchase` and `minigame-purchase/catalog` hold one kit);
+//   chunks/, so `minigame-purchase` and `minigame-purchase/catalog` load one copy of the modules they share);
 // - dist/client/minigame-purchase.iife.js: the runtime as a browser script (global `MinigamePurchase`), which the demo
 //   page loads (src/relay/demo/client-runtime.ts builds it through `iifeBuild` when it is missing or stale);
 // - assets/minigame-purchase/runtime: the Cocos drop-in's runtime, minified ESM, with standalone declarations.
