@@ -1,4 +1,4 @@
 // The client runtime a store loads (Cocos drop-in, demo page): the kit's public API and the catalog's, in one
-// module. Built by scripts/build-cocos-runtime.js and by the demo at start-up.
+// module. Built by rollup.config.js (the drop-in's runtime and the demo's IIFE).
 export * from '../index';
 export * from './index';

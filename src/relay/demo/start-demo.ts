@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { defaultDemoConfig, sampleCatalogPath } from '../config/load-config';
 import type { RelayLogger } from '../log/logger';
 import { createRelay, type Relay } from '../relay-app';
-import { bundleClientRuntime } from './bundle-client-runtime';
+import { demoClientRuntime } from './client-runtime';
 import { demoRoutes } from './demo-routes';
 import { revenueMode } from '../platforms';
 
@@ -29,8 +29,8 @@ export interface Demo {
 
 /**
  * `npm start`: the relay on SQLite with sandbox sessions, the spec's sample catalog, sinks capturing to
- * `<dataDir>/captured`, and the store page at `/demo`, whose client runtime is bundled here from src/client (the
- * same code a game ships) so nothing needs building first.
+ * `<dataDir>/captured`, and the store page at `/demo`, whose client runtime is rollup.config.js's browser build (the
+ * same code a game ships), built at start in a checkout when missing or stale so nothing needs building first.
  */
 export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
   const dataDir = options.dataDir ?? 'data';
@@ -44,13 +44,12 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
   };
   const game = config.games[0];
   const captureDir = join(dataDir, 'captured');
-  const runtime = await bundleClientRuntime('iife');
-  let relay: Relay | undefined;
-  const extraRoutes = demoRoutes({ appId: game.appId, revenue: revenueMode(game), captureDir, runtime, storage: () => (relay as Relay).storage });
-  relay = createRelay(config, { extraRoutes, ...(options.log ? { log: options.log } : {}) });
+  const runtime = await demoClientRuntime();
+  // The routes read the relay's storage per request, once the relay below exists.
+  const extraRoutes = demoRoutes({ appId: game.appId, revenue: revenueMode(game), captureDir, runtime, storage: () => relay.storage });
+  const relay: Relay = createRelay(config, { extraRoutes, ...(options.log ? { log: options.log } : {}) });
   const url = await relay.start();
-  const started = relay;
-  return { relay: started, storeUrl: `${url}/demo`, captureDir, appId: game.appId, stop: () => started.stop() };
+  return { relay, storeUrl: `${url}/demo`, captureDir, appId: game.appId, stop: () => relay.stop() };
 }
 
 /**

@@ -1,10 +1,16 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { COCOS_RUNTIME_DIR, cocosRuntimeFiles } from '../../../src/relay/demo/cocos-runtime-files';
+import { rollup, type OutputOptions, type RollupOptions } from 'rollup';
 
 const root = join(__dirname, '../../..');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const config = require('../../../rollup.config.js') as {
+  COCOS_DIR: string;
+  cocosBuild(dir?: string): RollupOptions & { output: OutputOptions };
+};
 
-function committedFiles(dir: string): Map<string, string> {
+function filesIn(dir: string): Map<string, string> {
   const out = new Map<string, string>();
   const walk = (d: string) => {
     for (const name of readdirSync(d)) {
@@ -18,20 +24,30 @@ function committedFiles(dir: string): Map<string, string> {
 }
 
 describe('the Cocos drop-in runtime', () => {
-  it('is exactly a fresh build of src/client (run `node scripts/build-cocos-runtime.js` after changing the client)', async () => {
-    const fresh = await cocosRuntimeFiles();
-    const committed = committedFiles(join(root, COCOS_RUNTIME_DIR));
-    expect([...committed.keys()].sort()).toEqual([...fresh.keys()].sort());
-    const differing = [...fresh].filter(([file, text]) => committed.get(file) !== text).map(([file]) => file);
-    expect(differing).toEqual([]);
-  });
+  it('is exactly a fresh build of src/client (run `npm run build:cocos` after changing the client)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cocos-runtime-'));
+    try {
+      const options = config.cocosBuild(dir);
+      const bundle = await rollup({ ...options, onwarn: (w) => { throw new Error(w.message); } });
+      await bundle.write(options.output);
+      await bundle.close();
+      const fresh = filesIn(dir);
+      const committed = filesIn(config.COCOS_DIR);
+      expect([...committed.keys()].sort()).toEqual([...fresh.keys()].sort());
+      const differing = [...fresh].filter(([file, text]) => committed.get(file) !== text).map(([file]) => file);
+      expect(differing).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 
   it('carries the kit and the store, and no zod or Node built-in', () => {
-    const js = readFileSync(join(root, COCOS_RUNTIME_DIR, 'minigame-purchase.js'), 'utf8');
+    const js = readFileSync(join(root, 'assets/minigame-purchase/runtime/minigame-purchase.js'), 'utf8');
     for (const name of ['createPurchaseKit', 'createStoreController', 'buildStoreViewModel', 'formatPrice', 'storeItemTexts']) {
-      expect(js).toMatch(new RegExp(`export \\{[^}]*\\b${name}\\b`));
+      expect(js).toMatch(new RegExp(`export ?\\{[^}]*\\b${name}\\b`));
     }
     expect(js).not.toMatch(/^import /m);
+    expect(js).not.toMatch(/\bimport ?[{*"']/);
     expect(js).not.toMatch(/require\(/);
   });
 });
