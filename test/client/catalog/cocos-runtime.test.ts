@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 import { rollup, type OutputOptions, type RollupOptions } from 'rollup';
 
 const root = join(__dirname, '../../..');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+ 
 const config = require('../../../rollup.config.js') as {
   COCOS_DIR: string;
   cocosBuild(dir?: string): RollupOptions & { output: OutputOptions };
