@@ -1,5 +1,6 @@
 import { SINK_NAMES, type RelayConfig, type SinkName } from '../config/config-schema';
 import { openStorage } from '../storage/open-storage';
+import { parseFlags } from './flags';
 import type { DeliveryFilter, DeliveryRow, DeliveryStatus, Storage } from '../storage/storage';
 
 export interface DeliveriesIo {
@@ -79,31 +80,24 @@ function parse(argv: readonly string[]): Parsed {
     if (bad !== undefined) return { kind: 'error', message: `"${bad}" is not a delivery id (a positive integer)` };
     return { kind: 'retry', ids: [...new Set(rest.map(Number))] };
   }
+  const parsed = parseFlags(argv, { status: { type: 'string' }, sink: { type: 'string' }, app: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean' } });
+  if (!parsed.ok) return { kind: 'error', message: parsed.problem };
+  const v = parsed.values as Partial<Record<'status' | 'sink' | 'app' | 'limit', string>> & { json?: boolean };
   const filter: DeliveryFilter = {};
-  let json = false;
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i];
-    if (flag === '--json') {
-      json = true;
-      continue;
-    }
-    const value = argv[i + 1];
-    if (!['--status', '--sink', '--app', '--limit'].includes(flag)) return { kind: 'error', message: `unknown argument "${flag}"` };
-    if (value === undefined || value.startsWith('--')) return { kind: 'error', message: `${flag} needs a value` };
-    i++;
-    if (flag === '--status') {
-      if (!STATUSES.includes(value as DeliveryStatus)) return { kind: 'error', message: `--status is one of ${STATUSES.join(', ')}, not "${value}"` };
-      filter.status = value as DeliveryStatus;
-    } else if (flag === '--sink') {
-      if (!SINK_NAMES.includes(value as SinkName)) return { kind: 'error', message: `--sink is one of ${SINK_NAMES.join(', ')}, not "${value}"` };
-      filter.sink = value as SinkName;
-    } else if (flag === '--app') {
-      filter.appId = value;
-    } else {
-      if (!/^[1-9]\d{0,6}$/.test(value)) return { kind: 'error', message: `--limit is a positive integer, not "${value}"` };
-      filter.limit = Number(value);
-    }
+  if (v.status !== undefined) {
+    if (!STATUSES.includes(v.status as DeliveryStatus)) return { kind: 'error', message: `--status is one of ${STATUSES.join(', ')}, not "${v.status}"` };
+    filter.status = v.status as DeliveryStatus;
   }
+  if (v.sink !== undefined) {
+    if (!SINK_NAMES.includes(v.sink as SinkName)) return { kind: 'error', message: `--sink is one of ${SINK_NAMES.join(', ')}, not "${v.sink}"` };
+    filter.sink = v.sink as SinkName;
+  }
+  if (v.app !== undefined) filter.appId = v.app;
+  if (v.limit !== undefined) {
+    if (!/^[1-9]\d{0,6}$/.test(v.limit)) return { kind: 'error', message: `--limit is a positive integer, not "${v.limit}"` };
+    filter.limit = Number(v.limit);
+  }
+  const json = v.json === true;
   return { kind: 'list', filter, json };
 }
 

@@ -49,7 +49,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return runDeliveriesCommand(loaded.rest, loaded.config, { out: io.out, err: io.err });
     }
     case 'reconcile': {
-      const { runReconcileCommand } = await import('../reconcile/reconcile-command');
+      const { runReconcileCommand } = await import('./reconcile-command');
       return runReconcileCommand(rest, { env: io.env, cwd: io.cwd, out: io.out, err: io.err });
     }
     case 'demo': {
@@ -141,23 +141,25 @@ async function configFrom(flag: string | undefined, io: CliIo, opts: { demoDefau
  * `npm start` shows the demo's deliveries.
  */
 async function storageConfigFrom(argv: readonly string[], io: CliIo): Promise<{ ok: true; config: RelayConfig; rest: string[] } | { ok: false }> {
+  // --config and --data are this pre-pass's; every other argument goes on to the command's own parser.
+  const { tokens } = parseArgs({ args: [...argv], options: { config: { type: 'string' }, data: { type: 'string' } }, strict: false, tokens: true });
   let flag: string | undefined;
   let data: string | undefined;
   const rest: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const [name, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
-    if (name !== '--config' && name !== '--data') {
-      rest.push(a);
+  let taken = -1;
+  for (const t of tokens) {
+    if (t.kind === 'option' && (t.name === 'config' || t.name === 'data')) {
+      const value = t.value;
+      if (value === undefined || value === '' || (t.inlineValue === false && value.startsWith('--'))) {
+        io.err(`purchase-relay: --${t.name} needs a value`);
+        return { ok: false };
+      }
+      if (t.name === 'config') flag = value;
+      else data = value;
+      taken = t.inlineValue ? t.index : t.index + 1;
       continue;
     }
-    const value = inline ?? argv[++i];
-    if (value === undefined || value === '') {
-      io.err(`purchase-relay: ${name} needs a value`);
-      return { ok: false };
-    }
-    if (name === '--config') flag = value;
-    else data = value;
+    if (t.index > taken && t.kind !== 'option-terminator') rest.push(argv[t.index]);
   }
   if (flag !== undefined && data !== undefined) {
     io.err('purchase-relay: give --config or --data, not both');

@@ -3,7 +3,7 @@ import { createServer, type AddressInfo, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { runCli } from '../../../src/relay/cli/run-cli';
-import { reconcileCommand } from '../../../src/relay/reconcile/reconcile-command';
+import { reconcileCommand } from '../../../src/relay/cli/reconcile-command';
 import { SqliteStorage } from '../../../src/relay/storage/sqlite-storage';
 import { makeItem } from '../storage/report-fixture';
 

@@ -1,13 +1,13 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { reconcileCommand, parseReconcileArgs } from '../../../src/relay/reconcile/reconcile-command';
+import { reconcileCommand, parseReconcileArgs } from '../../../src/relay/cli/reconcile-command';
 import { headerKey, loadHeader } from '../../../src/relay/reconcile/reconcile-state';
 import { openStorage } from '../../../src/relay/storage/open-storage';
 import { FakeGravity } from '../../fakes/gravity/fake-gravity';
-import { FakeClock } from './helpers/fake-clock';
-import { EXPECTED_COUNTS, FROM_DAY, GRAVITY_ONLY_IDS, TO_DAY, generate } from './helpers/gravity-dataset';
-import { RELAY_APP, seedPurchases, tempDb } from './helpers/relay-store';
+import { FakeClock } from '../reconcile/helpers/fake-clock';
+import { EXPECTED_COUNTS, FROM_DAY, GRAVITY_ONLY_IDS, TO_DAY, generate } from '../reconcile/helpers/gravity-dataset';
+import { RELAY_APP, seedPurchases, tempDb } from '../reconcile/helpers/relay-store';
 
 const APP_KEY = 'gk_cmd_0123456789abcdef0123456789';
 const GRAVITY_APP_ID = 5551234;
@@ -55,7 +55,7 @@ describe('purchase-relay reconcile', () => {
     });
     expect(parseReconcileArgs(['--app'])).toEqual({ ok: false, problem: '--app needs a value' });
     expect(parseReconcileArgs(['--app', '--from', 'x'])).toEqual({ ok: false, problem: '--app needs a value' });
-    expect(parseReconcileArgs(['--bogus'])).toEqual({ ok: false, problem: 'unexpected argument "--bogus"' });
+    expect(parseReconcileArgs(['--bogus'])).toEqual({ ok: false, problem: 'unknown argument "--bogus"' });
   });
 
   it.each([

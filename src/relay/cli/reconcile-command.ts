@@ -1,13 +1,14 @@
 import { join, resolve } from 'node:path';
 import type { RelayConfig } from '../config/config-schema';
-import { configPath as findConfigPath } from '../cli/config-path';
+import { configPath as findConfigPath } from './config-path';
+import { parseFlags } from './flags';
 import { loadConfig } from '../config/load-config';
 import { openStorage } from '../storage/open-storage';
-import type { Clock } from './clock';
-import { ReconcileError } from './reconcile-error';
-import { runReconcile } from './reconcile-run';
-import { reconcileWindow } from './reconcile-window';
-import { summaryTable, writeReport } from './report-writer';
+import type { Clock } from '../reconcile/clock';
+import { ReconcileError } from '../reconcile/reconcile-error';
+import { runReconcile } from '../reconcile/reconcile-run';
+import { reconcileWindow } from '../reconcile/reconcile-window';
+import { summaryTable, writeReport } from '../reconcile/report-writer';
 
 export const RECONCILE_USAGE = `usage: purchase-relay reconcile [--config FILE] --app APP_ID --from YYYY-MM-DD --to YYYY-MM-DD [--out DIR] [--fresh]
 
@@ -47,20 +48,19 @@ interface Args {
 }
 
 export function parseReconcileArgs(argv: readonly string[]): { ok: true; args: Args } | { ok: false; problem: string } {
-  const args: Args = { fresh: false, help: false };
-  const valued = { '--config': 'config', '--app': 'app', '--from': 'from', '--to': 'to', '--out': 'out' } as const;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const eq = a.indexOf('=');
-    const name = (eq > 0 ? a.slice(0, eq) : a) as keyof typeof valued;
-    if (a === '--fresh') args.fresh = true;
-    else if (a === '--help' || a === '-h') args.help = true;
-    else if (name in valued) {
-      const value = eq > 0 ? a.slice(eq + 1) : argv[++i];
-      if (value === undefined || value === '' || (eq < 0 && value.startsWith('--'))) return { ok: false, problem: `${name} needs a value` };
-      args[valued[name]] = value;
-    } else return { ok: false, problem: `unexpected argument "${a}"` };
-  }
+  const parsed = parseFlags(argv, {
+    config: { type: 'string' },
+    app: { type: 'string' },
+    from: { type: 'string' },
+    to: { type: 'string' },
+    out: { type: 'string' },
+    fresh: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (!parsed.ok) return parsed;
+  const v = parsed.values as Partial<Record<'config' | 'app' | 'from' | 'to' | 'out', string>> & { fresh?: boolean; help?: boolean };
+  const args: Args = { fresh: v.fresh === true, help: v.help === true };
+  for (const k of ['config', 'app', 'from', 'to', 'out'] as const) if (v[k] !== undefined) args[k] = v[k];
   return { ok: true, args };
 }
 
