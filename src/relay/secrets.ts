@@ -17,7 +17,7 @@ export function postgresPassword(url: string): string | undefined {
  */
 export function collectSecrets(config: RelayConfig): string[] {
   const out: (string | undefined)[] = [config.session.secret, config.adminToken];
-  if (config.session.mode === 'wechat') out.push(config.session.keyEncryptionKey);
+  out.push(config.session.keyEncryptionKey);
   if ('postgres' in config.storage) {
     const pw = postgresPassword(config.storage.postgres);
     out.push(pw, pw === undefined ? undefined : encodeURIComponent(pw));

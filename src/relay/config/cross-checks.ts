@@ -1,4 +1,4 @@
-import { PLATFORM_NAMES, type GameConfig, type RelayConfig } from './config-schema';
+import { PLATFORM_NAMES, SINK_NAMES, type GameConfig, type RelayConfig } from './config-schema';
 import { platformOf, revenueMode } from '../platforms';
 import { sandboxRevenueProblems } from './sandbox-revenue';
 import { HIVE_SERVER_IDS, IPV4 } from '../sinks/hive-wire';
@@ -25,7 +25,7 @@ export function crossCheckProblems(config: RelayConfig): string[] {
       if (!IPV4.test(hive.serverIp)) problems.push(`${at}.serverIp: Hive's server_ip is a dotted IPv4 address`);
     }
   });
-  if (config.session.mode === 'wechat' && config.session.keyEncryptionKey !== undefined && config.games.some((g) => platformOf(g).payConfigured(g))) {
+  if (config.session.keyEncryptionKey !== undefined && config.games.some((g) => platformOf(g).payConfigured(g))) {
     try {
       parseKeyEncryptionKey(config.session.keyEncryptionKey);
     } catch (e) {
@@ -51,8 +51,13 @@ function platformProblems(config: RelayConfig, g: GameConfig, i: number): string
     if (other !== g.platform && g[other]?.pay !== undefined) out.push(`games[${i}].${other}.pay: the game's platform is "${g.platform}" (set games[${i}].platform to use it)`);
   }
   if (platform.payConfigured(g)) {
-    if (config.session.mode !== 'wechat') out.push(`${at}.pay: needs session.mode "wechat" (orders are signed with the player's session_key)`);
-    else if (config.session.keyEncryptionKey === undefined) out.push(`session.keyEncryptionKey: required when ${at}.pay is set (session keys are sealed at rest)`);
+    const sending = SINK_NAMES.filter((s) => g.sinks[s] !== undefined && g.sinks[s]?.capture === undefined);
+    if (config.session.mode !== 'wechat' && sending.length > 0) {
+      out.push(
+        `${at}.pay: needs session.mode "wechat" (orders are signed with the player's session_key); with sandbox sessions ` +
+          `a payment config is only for games whose sinks all capture, and games[${i}].sinks.${sending[0]} sends`,
+      );
+    } else if (config.session.keyEncryptionKey === undefined) out.push(`session.keyEncryptionKey: required when ${at}.pay is set (session keys are sealed at rest)`);
   }
   if (g.platform === 'wechat' && g.wechat?.pay?.env === 1 && g.wechat.pay.sandboxAppKey === undefined) {
     out.push(`games[${i}].wechat.pay.sandboxAppKey: required when wechat.pay.env is 1`);
