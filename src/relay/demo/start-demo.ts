@@ -29,7 +29,8 @@ export interface Demo {
 
 /**
  * `npm start`: the relay on SQLite with sandbox sessions, the spec's sample catalog, sinks capturing to
- * `<dataDir>/captured`, and the store page at `/demo`, whose client runtime is bundled here from src/client (the
+ * `<dataDir>/captured`, a verified game (demo WeChat pay keys) whose payments the demo's sandbox WeChat pushes to
+ * the relay when the page's sandbox sheet is paid (`sandbox-wechat.ts`), and the store page at `/demo`, whose client runtime is bundled here from src/client (the
  * same code a game ships) so nothing needs building first.
  */
 export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
@@ -46,9 +47,13 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
   const captureDir = join(dataDir, 'captured');
   const runtime = await bundleClientRuntime('iife');
   let relay: Relay | undefined;
-  const extraRoutes = demoRoutes({ appId: game.appId, revenue: revenueMode(game), captureDir, runtime, storage: () => (relay as Relay).storage });
+  let url = '';
+  const pay = game.wechat?.pay;
+  // The demo's sandbox WeChat pushes each paid order to this relay, signed with the demo's AppKey and Token.
+  const sandboxWechat = pay?.push ? { keys: { appKey: pay.appKey, token: pay.push.token }, relayUrl: () => url } : undefined;
+  const extraRoutes = demoRoutes({ appId: game.appId, revenue: revenueMode(game), captureDir, runtime, storage: () => (relay as Relay).storage, sandboxWechat });
   relay = createRelay(config, { extraRoutes, ...(options.log ? { log: options.log } : {}) });
-  const url = await relay.start();
+  url = await relay.start();
   const started = relay;
   return { relay: started, storeUrl: `${url}/demo`, captureDir, appId: game.appId, stop: () => started.stop() };
 }
