@@ -22,6 +22,8 @@ export interface SinkDelivery {
  */
 export interface OrderVerification {
   state: OrderState;
+  /** The client reported it paid (a claim: never revenue by itself). */
+  claimed: boolean;
   /** The order's amount (the catalog price the relay signed). */
   amount: number | null;
   currency: string | null;
@@ -39,7 +41,7 @@ export interface PurchaseDeliveries {
 const ORDERS_READ = 1000;
 
 /**
- * The newest purchases (relay orders, proven or not, and purchases with deliveries) with the order's verification
+ * The newest purchases (relay orders the client reported paid or the platform proved, and purchases with deliveries) with the order's verification
  * state and each sink's delivery row and captured request. Read-only, for the demo page.
  */
 export async function demoDeliveries(storage: Storage, appId: string, captureDir: string, limit = 20): Promise<PurchaseDeliveries[]> {
@@ -48,6 +50,8 @@ export async function demoDeliveries(storage: Storage, appId: string, captureDir
   const captured = await readCaptured(captureDir);
   const byOrder = new Map<string, PurchaseDeliveries>();
   for (const order of orders) {
+    // An order nobody paid yet (a sheet still open, or cancelled) is no purchase: listed once claimed or proven.
+    if (order.state === 'pending' && order.claim === null) continue;
     byOrder.set(order.orderId, { orderId: order.orderId, createdAt: order.createdAt, verification: verificationOf(order), sinks: emptySinks() });
   }
   for (const row of rows) {
@@ -72,6 +76,7 @@ function verificationOf(o: OrderRecord): OrderVerification {
   const p = o.proof;
   return {
     state: o.state,
+    claimed: o.claim !== null,
     amount: o.amount,
     currency: o.currency,
     proof: p ? { source: p.source, via: p.via, amount: p.amount, currency: p.currency, paidAt: p.paidAt } : null,

@@ -34,7 +34,7 @@ export function demoRoutes(o: DemoRouteOptions): ExtraRoute[] {
     o.revenue === 'verified'
       ? 'revenue: verified (sinks get only what the platform proved)'
       : 'revenue: reported (no payment config: sinks get what the client reports)';
-  const html = page.html.replace(/\{\{appId\}\}/g, escapeHtml(o.appId)).replace(/\{\{revenue\}\}/g, escapeHtml(revenue));
+  const html = page.html.replace(/\{\{appId\}\}/g, escapeHtml(o.appId)).replace(/\{\{revenue\}\}/g, escapeHtml(revenue)).replace(/\{\{revenueMode\}\}/g, o.revenue);
   const routes: ExtraRoute[] = [];
   const wechat = o.sandboxWechat;
   if (wechat) {
