@@ -138,7 +138,7 @@ export function createRelay(config: RelayConfig, options: RelayOptions = {}): Re
     const enabled = enabledSinkNames(config);
     metrics = createRelayMetrics(storage, enabled);
     const st = storage;
-    const kek = config.session.mode === 'wechat' ? config.session.keyEncryptionKey : undefined;
+    const kek = config.session.keyEncryptionKey;
     const sessionKeys = kek === undefined ? undefined : createSessionKeys(st.payments, kek);
     const games = new Map(config.games.map((g) => [g.appId, g]));
     const catalog = options.catalog ?? createCatalogService(config);
@@ -207,7 +207,8 @@ export function createRelay(config: RelayConfig, options: RelayOptions = {}): Re
     }
     schedules = startReconcileSchedules({ config, store: storage, log });
     retention = startRetention({ storage, retention: config.retention, log, now });
-    if (platformDeps.size > 0 && config.games.some((g) => platformOf(g).payConfigured(g))) {
+    // Sandbox sessions (the demo) are no platform logins: there is no platform to ask about their orders.
+    if (platformDeps.size > 0 && config.session.mode === 'wechat' && config.games.some((g) => platformOf(g).payConfigured(g))) {
       queries = startQueryLoop({
         payments: st.payments,
         games,

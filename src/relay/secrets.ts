@@ -17,8 +17,7 @@ export function postgresPassword(url: string): string | undefined {
  * secrets test asserts none reaches a log line or a response.
  */
 export function collectSecrets(config: RelayConfig): string[] {
-  const out: unknown[] = [config.session.secret, config.adminToken];
-  if (config.session.mode === 'wechat') out.push(config.session.keyEncryptionKey);
+  const out: unknown[] = [config.session.secret, config.adminToken, config.session.keyEncryptionKey];
   if ('postgres' in config.storage) {
     const pw = postgresPassword(config.storage.postgres);
     out.push(pw, pw === undefined ? undefined : encodeURIComponent(pw));

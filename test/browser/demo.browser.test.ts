@@ -85,7 +85,7 @@ describe('the demo store in headless Chromium', () => {
     expect(titles.length).toBeGreaterThan(1);
     expect(new Set(titles).size).toBe(titles.length);
     expect(await page.locator('.sandbox-flag').innerText()).toContain('SANDBOX');
-    expect(await page.locator('#revenue-mode').innerText()).toContain('revenue: reported');
+    expect(await page.locator('#revenue-mode').innerText()).toContain('revenue: verified');
   });
 
   it('a cancelled sandbox payment says so and reports nothing', async () => {
@@ -96,18 +96,29 @@ describe('the demo store in headless Chromium', () => {
     await page.locator('#sheet-cancel').click();
     await page.locator('#status', { hasText: 'Cancelled' }).waitFor();
     expect((await demo.relay.storage.stats()).purchases).toBe(0);
+    // The relay made the order; nothing paid it, so the demo's sandbox WeChat pushed nothing.
+    const orders = await demo.relay.storage.payments.listOrders({ appId: demo.appId });
+    expect(orders.map((o) => o.state)).toEqual(['pending']);
   });
 
-  it('buys a pack through the sandbox and shows it delivered to Tianmu, Hive and Kakao, as the capture files hold', async () => {
+  it('buys a pack through the sandbox: paid, then verified by the sandbox WeChat push, then delivered to Tianmu, Hive and Kakao, as the capture files hold', async () => {
     await page.locator('#packs [data-product-id="500.picsh.cre"] button').click();
     await page.waitForSelector('#sheet:not([hidden])');
     await page.locator('#sheet-pay').click();
     await page.locator('#status', { hasText: 'Paid ¥9.99' }).waitFor({ timeout: 30_000 });
 
+    await page.waitForSelector('.delivery [data-step="paid"][data-done="true"]', { timeout: 30_000 });
+    await page.waitForSelector('.delivery [data-step="verified"][data-done="true"]', { timeout: 30_000 });
+    expect(await page.locator('.delivery [data-step="verified"]').first().innerText()).toContain('verified ¥9.99 by push');
     const delivered = (sink: string) => `.delivery .sink[data-sink="${sink}"][data-status="delivered"]`;
     for (const sink of ['tianmu', 'hive', 'kakao']) await page.waitForSelector(delivered(sink), { timeout: 60_000 });
+    await page.waitForSelector('.delivery [data-step="delivered"][data-done="true"]', { timeout: 10_000 });
     const orderId = await page.locator('.delivery').first().getAttribute('data-order-id');
-    expect(orderId).toMatch(/^[A-Za-z0-9_-]{1,32}$/);
+    // The relay's order id (32 base62), proven by the push at the order's amount.
+    expect(orderId).toMatch(/^[A-Za-z0-9]{32}$/);
+    const order = await demo.relay.storage.payments.getOrder(demo.appId, orderId as string);
+    expect(order).toMatchObject({ state: 'paid', amount: 999, proof: { source: 'push', amount: 999 } });
+    // Only the paid order is a purchase on the panel: the cancelled one is not.
     expect(await page.locator('.delivery').count()).toBe(1);
     expect(await page.locator('.delivery').first().innerText()).toContain('500 diamonds · ¥9.99');
 

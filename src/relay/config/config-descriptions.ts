@@ -22,7 +22,7 @@ export const CONFIG_DESCRIPTIONS: Record<string, string> = {
   'session.mode': '`"wechat"`: each game\'s platform verifies the code (WeChat `jscode2session`). `"sandbox"`: any code logs in (demos, tests; refused with live sinks unless `allowSandboxRevenue`).',
   'session.secret': 'HS256 key of the session tokens (a sandbox relay may write it in the file).',
   'session.ttlSeconds': 'Token lifetime, and the most a presented token may claim (`exp - iat`); at most 30 days. Tokens carry `iss` and `aud` (the mode).',
-  'session.keyEncryptionKey': '32 bytes as base64 or 64 hex digits: seals players\' platform `session_key` and the access tokens at rest (AES-256-GCM). Required when a game has `wechat.pay`.',
+  'session.keyEncryptionKey': '32 bytes as base64 or 64 hex digits: seals players\' platform `session_key` and the access tokens at rest (AES-256-GCM). Required when a game has `wechat.pay`. With sandbox sessions (a pay config allowed only when all the game\'s sinks capture: the demo) it seals the random session keys sandbox logins get.',
   adminToken: 'Bearer token of `/admin/*` (compared in constant time). Without it the admin API answers 403.',
   allowSandboxRevenue: 'Lets a sandbox-session relay deliver to live (`url`) sinks: a staging relay against test upstreams only.',
   corsOrigin: '`Access-Control-Allow-Origin` of `/v1/*` (never sent on `/admin`); default `*`.',

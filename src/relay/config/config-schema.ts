@@ -162,7 +162,16 @@ export const RelayConfigSchema = z.object({
       /** Encrypts platform session keys at rest (AES-256-GCM): 32 bytes as base64 or 64 hex digits. */
       keyEncryptionKey: secret.optional(),
     }),
-    z.object({ mode: z.literal('sandbox'), secret, ttlSeconds }),
+    z.object({
+      mode: z.literal('sandbox'),
+      secret,
+      ttlSeconds,
+      /**
+       * Seals the random session keys sandbox logins store, so a game with a payment config whose sinks all capture
+       * (the demo) signs its orders as a verified game does. Required then; refused with a sink that sends.
+       */
+      keyEncryptionKey: secret.optional(),
+    }),
   ]),
   adminToken: secret.optional(),
   /**

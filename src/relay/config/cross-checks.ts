@@ -1,4 +1,4 @@
-import { PLATFORM_NAMES, type GameConfig, type RelayConfig } from './config-schema';
+import { PLATFORM_NAMES, SINK_NAMES, type GameConfig, type RelayConfig } from './config-schema';
 import { platformOf, revenueMode } from '../platforms';
 import { sandboxRevenueProblems } from './sandbox-revenue';
 import { SINKS } from '../sinks';
@@ -19,7 +19,7 @@ export function crossCheckProblems(config: RelayConfig): string[] {
     problems.push(...platformProblems(config, g, i));
     problems.push(...sinkProblems(g, i, 'configProblems'));
   });
-  if (config.session.mode === 'wechat' && config.session.keyEncryptionKey !== undefined && config.games.some((g) => platformOf(g).payConfigured(g))) {
+  if (config.session.keyEncryptionKey !== undefined && config.games.some((g) => platformOf(g).payConfigured(g))) {
     try {
       parseKeyEncryptionKey(config.session.keyEncryptionKey);
     } catch (e) {
@@ -45,8 +45,13 @@ function platformProblems(config: RelayConfig, g: GameConfig, i: number): string
     if (other !== g.platform && g[other]?.pay !== undefined) out.push(`games[${i}].${other}.pay: the game's platform is "${g.platform}" (set games[${i}].platform to use it)`);
   }
   if (platform.payConfigured(g)) {
-    if (config.session.mode !== 'wechat') out.push(`${at}.pay: needs session.mode "wechat" (orders are signed with the player's session_key)`);
-    else if (config.session.keyEncryptionKey === undefined) out.push(`session.keyEncryptionKey: required when ${at}.pay is set (session keys are sealed at rest)`);
+    const sending = SINK_NAMES.filter((s) => g.sinks[s] !== undefined && g.sinks[s]?.capture === undefined);
+    if (config.session.mode !== 'wechat' && sending.length > 0) {
+      out.push(
+        `${at}.pay: needs session.mode "wechat" (orders are signed with the player's session_key); with sandbox sessions ` +
+          `a payment config is only for games whose sinks all capture, and games[${i}].sinks.${sending[0]} sends`,
+      );
+    } else if (config.session.keyEncryptionKey === undefined) out.push(`session.keyEncryptionKey: required when ${at}.pay is set (session keys are sealed at rest)`);
   }
   if (g.platform === 'wechat' && g.wechat?.pay?.env === 1 && g.wechat.pay.sandboxAppKey === undefined) {
     out.push(`games[${i}].wechat.pay.sandboxAppKey: required when wechat.pay.env is 1`);

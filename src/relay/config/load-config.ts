@@ -123,10 +123,26 @@ export function sampleCatalogPath(): string {
 }
 
 /**
+ * The demo's WeChat payment: made-up keys, public on purpose. The demo's sandbox WeChat (`demo/sandbox-wechat.ts`)
+ * signs its pushes with them as WeChat signs with a game's real ones; no sink of the demo sends, so nothing signed
+ * with them can become revenue anywhere (`cross-checks.ts` refuses a payment config on sandbox sessions otherwise).
+ */
+export const DEMO_WECHAT = {
+  appSecret: 'demo-app-secret-never-used-by-sandbox-logins',
+  offerId: '1450000000',
+  appKey: 'demo-midas-appkey-0123456789abcdef',
+  pushToken: 'demo-push-token-0123456789',
+  /** Seals the sandbox players' random session keys (32 bytes, hex). */
+  keyEncryptionKey: '00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff',
+} as const;
+
+/**
  * The embedded config of `npm start` / `purchase-relay start` with no config: SQLite at `<dataDir>/relay.db`,
  * sandbox sessions signed with a secret drawn at start-up, the demo game `wx1234567891234567` with the sample
- * catalog, and every sink capturing to `<dataDir>/captured` instead of sending (each sink's `demoConfig`). Nothing in
- * it is a real credential: the Kakao keys are random too, so a capture file shows the header shape and nothing reusable.
+ * catalog, a WeChat payment config of demo keys (`DEMO_WECHAT`: its orders are signed and proven as a verified
+ * game's, by the demo's sandbox WeChat), and every sink capturing to `<dataDir>/captured` instead of sending (each
+ * sink's `demoConfig`). Nothing in it is a real credential: the Kakao keys are random too, so a capture file shows
+ * the header shape and nothing reusable.
  */
 export function defaultDemoConfig(dataDir: string): RelayConfig {
   const capture = path.join(dataDir, 'captured');
@@ -135,10 +151,14 @@ export function defaultDemoConfig(dataDir: string): RelayConfig {
     host: '127.0.0.1',
     port: 8787,
     storage: { sqlite: path.join(dataDir, 'relay.db') },
-    session: { mode: 'sandbox', secret: random() },
+    session: { mode: 'sandbox', secret: random(), keyEncryptionKey: DEMO_WECHAT.keyEncryptionKey },
     games: [
       {
         appId: 'wx1234567891234567',
+        wechat: {
+          appSecret: DEMO_WECHAT.appSecret,
+          pay: { offerId: DEMO_WECHAT.offerId, appKey: DEMO_WECHAT.appKey, push: { token: DEMO_WECHAT.pushToken } },
+        },
         catalog: { file: sampleCatalogPath() },
         sinks: Object.fromEntries(SINKS.map((s) => [s.name, s.demoConfig(capture, random)])),
       },

@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { SINK_NAMES, type SinkName } from '../config/config-schema';
+import type { OrderRecord, OrderState, Proof } from '../storage/payment-store';
 import type { Storage } from '../storage/storage';
 
 export const DEMO_SINKS: readonly SinkName[] = SINK_NAMES;
@@ -14,21 +15,50 @@ export interface SinkDelivery {
   captured: { at: number; method: string; url: string; body: unknown } | null;
 }
 
+/**
+ * What the platform said of one relay order (a verified game): `pending` until proven; `paid` with the proof (the
+ * platform's amount and time); `sandbox` / `unverified` as the relay keeps them. Null for a purchase with no relay
+ * order (a reported game).
+ */
+export interface OrderVerification {
+  state: OrderState;
+  /** The client reported it paid (a claim: never revenue by itself). */
+  claimed: boolean;
+  /** The order's amount (the catalog price the relay signed). */
+  amount: number | null;
+  currency: string | null;
+  proof: { source: Proof['source']; via: string; amount: number; currency: string; paidAt: number } | null;
+}
+
 export interface PurchaseDeliveries {
   orderId: string;
   createdAt: number;
+  verification: OrderVerification | null;
   sinks: Record<SinkName, SinkDelivery>;
 }
 
-/** The newest purchases with each sink's delivery row and captured request. Read-only, for the demo page. */
+/** Relay orders read for the panel: the demo makes few, and the panel shows the newest of them. */
+const ORDERS_READ = 1000;
+
+/**
+ * The newest purchases (relay orders the client reported paid or the platform proved, and purchases with deliveries) with the order's verification
+ * state and each sink's delivery row and captured request. Read-only, for the demo page.
+ */
 export async function demoDeliveries(storage: Storage, appId: string, captureDir: string, limit = 20): Promise<PurchaseDeliveries[]> {
   const rows = await storage.listDeliveries({ appId, limit: limit * DEMO_SINKS.length });
+  const orders = await storage.payments.listOrders({ appId, limit: ORDERS_READ });
   const captured = await readCaptured(captureDir);
   const byOrder = new Map<string, PurchaseDeliveries>();
+  for (const order of orders) {
+    // An order nobody paid yet (a sheet still open, or cancelled) is no purchase: listed once claimed or proven.
+    if (order.state === 'pending' && order.claim === null) continue;
+    byOrder.set(order.orderId, { orderId: order.orderId, createdAt: order.createdAt, verification: verificationOf(order), sinks: emptySinks() });
+  }
   for (const row of rows) {
     let entry = byOrder.get(row.orderId);
     if (!entry) {
-      entry = { orderId: row.orderId, createdAt: row.createdAt, sinks: emptySinks() };
+      const order = await storage.payments.getOrder(appId, row.orderId);
+      entry = { orderId: row.orderId, createdAt: order?.createdAt ?? row.createdAt, verification: order ? verificationOf(order) : null, sinks: emptySinks() };
       byOrder.set(row.orderId, entry);
     }
     entry.createdAt = Math.min(entry.createdAt, row.createdAt);
@@ -45,6 +75,17 @@ export async function demoDeliveries(storage: Storage, appId: string, captureDir
 /** One entry per sink of the list, so a new sink shows up in the panel with nothing else to change. */
 function perSink<T>(make: () => T): Record<SinkName, T> {
   return Object.fromEntries(DEMO_SINKS.map((s) => [s, make()])) as Record<SinkName, T>;
+}
+
+function verificationOf(o: OrderRecord): OrderVerification {
+  const p = o.proof;
+  return {
+    state: o.state,
+    claimed: o.claim !== null,
+    amount: o.amount,
+    currency: o.currency,
+    proof: p ? { source: p.source, via: p.via, amount: p.amount, currency: p.currency, paidAt: p.paidAt } : null,
+  };
 }
 
 function emptySinks(): Record<SinkName, SinkDelivery> {

@@ -3,7 +3,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join, resolve } from 'node:path';
 import type { ExtraRoute } from '../http/relay-context';
 import type { Storage } from '../storage/storage';
+import { HttpError } from '../http/http-error';
+import { readJson } from '../http/read-json';
 import { demoDeliveries } from './demo-deliveries';
+import { pushSandboxPayment, type SandboxWechatKeys } from './sandbox-wechat';
 
 export interface DemoRouteOptions {
   appId: string;
@@ -14,17 +17,41 @@ export interface DemoRouteOptions {
   runtime: string;
   /** The relay's storage once started. */
   storage(): Storage;
+  /**
+   * The demo's sandbox WeChat (a game with `wechat.pay`): `POST /demo/api/paid {orderId}` pushes that order's
+   * payment to the relay, signed as WeChat signs. Absent: no such route.
+   */
+  sandboxWechat?: { keys: SandboxWechatKeys; relayUrl(): string };
 }
 
-/** `/demo` (the store page), `/demo/runtime.js`, `/demo/store-page.js`, `/demo/store-page.css`, `/demo/api/deliveries`. */
+/**
+ * `/demo` (the store page), `/demo/runtime.js`, `/demo/store-page.js`, `/demo/store-page.css`, `/demo/api/deliveries`
+ * and, with a sandbox WeChat, `POST /demo/api/paid`.
+ */
 export function demoRoutes(o: DemoRouteOptions): ExtraRoute[] {
   const page = pageFiles();
   const revenue =
     o.revenue === 'verified'
       ? 'revenue: verified (sinks get only what the platform proved)'
       : 'revenue: reported (no payment config: sinks get what the client reports)';
-  const html = page.html.replace(/\{\{appId\}\}/g, escapeHtml(o.appId)).replace(/\{\{revenue\}\}/g, escapeHtml(revenue));
-  return [
+  const html = page.html.replace(/\{\{appId\}\}/g, escapeHtml(o.appId)).replace(/\{\{revenue\}\}/g, escapeHtml(revenue)).replace(/\{\{revenueMode\}\}/g, o.revenue);
+  const routes: ExtraRoute[] = [];
+  const wechat = o.sandboxWechat;
+  if (wechat) {
+    routes.push({
+      method: 'POST',
+      prefix: '/demo/api/paid',
+      async handle(req: IncomingMessage, res: ServerResponse) {
+        const body = await readJson(req, 4096);
+        const orderId = typeof body === 'object' && body !== null ? (body as { orderId?: unknown }).orderId : undefined;
+        if (typeof orderId !== 'string' || orderId === '') throw new HttpError(400, 'INVALID_REQUEST', 'orderId: required', 'orderId');
+        const r = await pushSandboxPayment({ storage: o.storage(), relayUrl: wechat.relayUrl(), appId: o.appId, keys: wechat.keys }, orderId);
+        if (!r.ok) throw new HttpError(r.status, r.code, r.message, 'orderId');
+        return send(res, 200, 'application/json', JSON.stringify({ pushed: { status: r.status, answer: r.answer } }));
+      },
+    });
+  }
+  routes.push(
     {
       method: 'GET',
       prefix: '/demo',
@@ -49,7 +76,8 @@ export function demoRoutes(o: DemoRouteOptions): ExtraRoute[] {
         }
       },
     },
-  ];
+  );
+  return routes;
 }
 
 function send(res: ServerResponse, status: number, type: string, body: string): void {

@@ -29,8 +29,10 @@ export interface Demo {
 
 /**
  * `npm start`: the relay on SQLite with sandbox sessions, the spec's sample catalog, sinks capturing to
- * `<dataDir>/captured`, and the store page at `/demo`, whose client runtime is rollup.config.js's browser build (the
- * same code a game ships), built at start in a checkout when missing or stale so nothing needs building first.
+ * `<dataDir>/captured`, a verified game (demo WeChat pay keys) whose payments the demo's sandbox WeChat pushes to
+ * the relay when the page's sandbox sheet is paid (`sandbox-wechat.ts`), and the store page at `/demo`, whose client
+ * runtime is rollup.config.js's browser build (the same code a game ships), built at start in a checkout when missing
+ * or stale so nothing needs building first.
  */
 export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
   const dataDir = options.dataDir ?? 'data';
@@ -45,10 +47,14 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
   const game = config.games[0];
   const captureDir = join(dataDir, 'captured');
   const runtime = await demoClientRuntime();
+  let url = '';
+  const pay = game.wechat?.pay;
+  // The demo's sandbox WeChat pushes each paid order to this relay, signed with the demo's AppKey and Token.
+  const sandboxWechat = pay?.push ? { keys: { appKey: pay.appKey, token: pay.push.token }, relayUrl: () => url } : undefined;
   // The routes read the relay's storage per request, once the relay below exists.
-  const extraRoutes = demoRoutes({ appId: game.appId, revenue: revenueMode(game), captureDir, runtime, storage: () => relay.storage });
+  const extraRoutes = demoRoutes({ appId: game.appId, revenue: revenueMode(game), captureDir, runtime, storage: () => relay.storage, sandboxWechat });
   const relay: Relay = createRelay(config, { extraRoutes, ...(options.log ? { log: options.log } : {}) });
-  const url = await relay.start();
+  url = await relay.start();
   return { relay, storeUrl: `${url}/demo`, captureDir, appId: game.appId, stop: () => relay.stop() };
 }
 

@@ -50,6 +50,29 @@ describe('payment config checks at start', () => {
     ]);
   });
 
+  describe('with sandbox sessions (any code logs in)', () => {
+    const sandbox = { mode: 'sandbox', secret: 'session-secret-0123456789', keyEncryptionKey: KEK };
+    const capture = { tianmu: { capture: '/tmp/captured' } };
+
+    it('starts when every sink of the game captures (the demo): nothing signed can become revenue', async () => {
+      expect(await problems(config({ session: sandbox, game: { sinks: capture } }))).toEqual([]);
+      expect(await problems(config({ session: sandbox }))).toEqual([]);
+    });
+
+    it('refuses a sink that sends, even with allowSandboxRevenue', async () => {
+      const sinks = { ...capture, hive: { url: 'http://127.0.0.1:9/hive', appId: 'a', gameShort: 'g', company: 'C2S', gameIndex: 1, market: 'TC', serverId: 'CN' } };
+      const refused = [expect.stringMatching(/^games\[0\]\.wechat\.pay: needs session\.mode "wechat" .*games\[0\]\.sinks\.hive sends/)];
+      expect(await problems(config({ session: sandbox, game: { sinks } }))).toEqual(expect.arrayContaining(refused));
+      expect(await problems(RelayConfigSchema.parse({ ...config({ session: sandbox, game: { sinks } }), allowSandboxRevenue: true }))).toEqual(refused);
+    });
+
+    it('needs the key encryption key for the sandbox session keys', async () => {
+      expect(await problems(config({ session: { ...sandbox, keyEncryptionKey: undefined }, game: { sinks: capture } }))).toEqual([
+        expect.stringMatching(/^session\.keyEncryptionKey: required/),
+      ]);
+    });
+  });
+
   it('starts with a complete pay config', async () => {
     expect(await problems(config({}))).toEqual([]);
   });

@@ -6,6 +6,16 @@
   var appId = document.body.getAttribute('data-app-id');
   var $ = function (id) { return document.getElementById(id); };
   var known = {}; // orderId -> what was bought, for the deliveries panel
+  var verified = document.body.getAttribute('data-revenue') === 'verified';
+
+  // The demo's sandbox WeChat: once the sheet is paid, the demo server pushes the payment to the relay, signed as
+  // WeChat signs it. Only the order id goes: the push carries the order's amount as the relay stored it.
+  function sandboxWechatPaid(orderId) {
+    if (!verified) return;
+    fetch('/demo/api/paid', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ orderId: orderId }) })
+      .then(function () { return refreshDeliveries(); })
+      .catch(function () { /* the panel shows the order unverified */ });
+  }
 
   // The sandbox payment sheet: the web platform asks this page to decide, and the page asks the player.
   function sandboxDecision(req) {
@@ -17,7 +27,7 @@
         $('sheet-pay').onclick = $('sheet-cancel').onclick = null;
         resolve(answer);
       }
-      $('sheet-pay').onclick = function () { done('paid'); };
+      $('sheet-pay').onclick = function () { done('paid'); sandboxWechatPaid(req.orderId); };
       $('sheet-cancel').onclick = function () { done('cancelled'); };
     });
   }
@@ -101,6 +111,7 @@
       d.setAttribute('data-order-id', p.orderId);
       d.appendChild(el('div', 'what', (known[p.orderId] && known[p.orderId].text) || 'purchase'));
       d.appendChild(el('div', 'order', p.orderId));
+      d.appendChild(steps(p));
       var sinks = el('div', 'sinks');
       Object.keys(SINK_NAMES).forEach(function (name) {
         var s = p.sinks[name];
@@ -124,6 +135,29 @@
       });
       box.appendChild(d);
     });
+  }
+
+  // paid (the client's result) → verified (the platform's proof: the order is `paid`) → delivered (every sink).
+  function steps(p) {
+    var v = p.verification;
+    var k = known[p.orderId];
+    var paid = (k && k.status === 'paid') || (v && (v.claimed || v.state === 'paid'));
+    var proven = v && v.state === 'paid' && v.proof;
+    var delivered = Object.keys(SINK_NAMES).every(function (n) { return p.sinks[n].status === 'delivered'; });
+    var list = [
+      ['paid', paid, paid ? 'paid' : 'not paid'],
+      ['verified', proven, !v ? 'reported (no proof)' : proven ? 'verified ' + MP.formatPrice(v.proof.amount, v.proof.currency) + ' by ' + v.proof.source : v.state === 'pending' ? 'verifying…' : v.state],
+      ['delivered', delivered, delivered ? 'delivered' : 'delivering…'],
+    ];
+    var box = el('div', 'steps');
+    list.forEach(function (s, i) {
+      if (i) box.appendChild(el('span', 'arrow', '→'));
+      var step = el('span', 'step' + (s[1] ? ' done' : ''), (s[1] ? '✓ ' : '') + s[2]);
+      step.setAttribute('data-step', s[0]);
+      step.setAttribute('data-done', s[1] ? 'true' : 'false');
+      box.appendChild(step);
+    });
+    return box;
   }
 
   function refreshDeliveries() {

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { SessionRequestSchema, type SessionResponse } from '../../../shared/schemas/relay-api';
 import { sandboxOpenid } from '../../session/sandbox-openid';
 import { issueSessionToken, sessionPolicy } from '../../session/session-token';
@@ -20,10 +21,23 @@ export async function handleSession(ctx: RelayContext, r: RouteRequest): Promise
   const { appId, code } = parsed.data;
   const game = ctx.games.get(appId);
   if (!game) throw new HttpError(400, 'UNKNOWN_APP', `appId: no game "${appId}" is configured on this relay`, 'appId');
-  const openid = ctx.config.session.mode === 'sandbox' ? sandboxOpenid(appId, code) : await platformLogin(ctx, game, code);
+  const openid = ctx.config.session.mode === 'sandbox' ? await sandboxLogin(ctx, game, code) : await platformLogin(ctx, game, code);
   const { token, expiresAt } = issueSessionToken({ appId, openid }, sessionPolicy(ctx.config.session), ctx.now());
   const answer: SessionResponse = { token, openid, expiresAt };
   sendJson(r.res, 200, answer);
+}
+
+/**
+ * `session.mode: "sandbox"`: any code logs in. A game with a payment config (allowed only when all its sinks
+ * capture: the demo) gets a random session_key, 16 bytes in base64 as WeChat's, sealed as a real one, so its
+ * orders are signed exactly as a verified game's.
+ */
+async function sandboxLogin(ctx: RelayContext, game: GameConfig, code: string): Promise<string> {
+  const openid = sandboxOpenid(game.appId, code);
+  if (platformOf(game).payConfigured(game) && ctx.sessionKeys !== undefined) {
+    await ctx.sessionKeys.save(game.appId, openid, randomBytes(16).toString('base64'), ctx.now());
+  }
+  return openid;
 }
 
 /**
