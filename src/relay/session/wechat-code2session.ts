@@ -1,3 +1,4 @@
+import { fetchFailure, jsonAnswer } from '../upstream-answer';
 import { z } from 'zod';
 
 /**
@@ -49,7 +50,7 @@ export async function code2session(req: Code2SessionRequest): Promise<Code2Sessi
     text = await res.text();
   } catch (err) {
     // The URL carries the app secret: report only the kind of failure, never the error's text.
-    const name = err instanceof Error ? (err.name === 'TimeoutError' ? 'timeout' : 'network error') : 'network error';
+    const name = fetchFailure(err);
     return { ok: false, kind: 'unavailable', detail: `jscode2session ${name}` };
   }
   return classifyCode2Session(status, text);
@@ -57,13 +58,9 @@ export async function code2session(req: Code2SessionRequest): Promise<Code2Sessi
 
 /** Pure: an HTTP answer of `jscode2session` → result. Never throws, whatever the body. */
 export function classifyCode2Session(status: number, text: string): Code2SessionResult {
-  if (status < 200 || status >= 300) return { ok: false, kind: 'unavailable', detail: `jscode2session HTTP ${status}` };
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    return { ok: false, kind: 'unavailable', detail: 'jscode2session answered non-JSON' };
-  }
+  const answer = jsonAnswer('jscode2session', status, text);
+  if (!answer.ok) return { ok: false, kind: 'unavailable', detail: answer.detail };
+  const body = answer.body;
   const err = ErrorSchema.safeParse(body);
   if (err.success && err.data.errcode !== 0) {
     const code = err.data.errcode;

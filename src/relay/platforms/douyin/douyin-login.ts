@@ -1,3 +1,4 @@
+import { fetchFailure, jsonAnswer } from '../../upstream-answer';
 import { z } from 'zod';
 import type { Code2SessionResult } from '../../session/wechat-code2session';
 import { DOUYIN } from './douyin-facts';
@@ -32,7 +33,7 @@ export async function douyinCode2Session(req: { apiBase: string; appId: string; 
     text = await res.text();
   } catch (err) {
     // The body carries the app secret: report only the kind of failure.
-    const name = (err as { name?: unknown } | null)?.name === 'TimeoutError' ? 'timeout' : 'network error';
+    const name = fetchFailure(err);
     return { ok: false, kind: 'unavailable', detail: `douyin jscode2session ${name}` };
   }
   return classifyDouyinCode2Session(status, text);
@@ -40,13 +41,9 @@ export async function douyinCode2Session(req: { apiBase: string; appId: string; 
 
 /** Pure: an HTTP answer of Douyin's `jscode2session` → result. Never throws. */
 export function classifyDouyinCode2Session(status: number, text: string): Code2SessionResult {
-  if (status < 200 || status >= 300) return { ok: false, kind: 'unavailable', detail: `douyin jscode2session HTTP ${status}` };
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    return { ok: false, kind: 'unavailable', detail: 'douyin jscode2session answered non-JSON' };
-  }
+  const answer = jsonAnswer('douyin jscode2session', status, text);
+  if (!answer.ok) return { ok: false, kind: 'unavailable', detail: answer.detail };
+  const body = answer.body;
   const a = AnswerSchema.safeParse(body);
   if (!a.success) return { ok: false, kind: 'unavailable', detail: 'douyin jscode2session answered an unexpected shape' };
   const code = a.data.err_no;

@@ -1,3 +1,4 @@
+import { fetchFailure, jsonAnswer } from '../../upstream-answer';
 import { z } from 'zod';
 import type { GameConfig } from '../../config/config-schema';
 import type { OrderRecord, Proof } from '../../storage/payment-store';
@@ -22,13 +23,9 @@ const AnswerSchema = z.object({
 
 /** Pure: an HTTP answer of `queryPayState` → result. Never throws. */
 export function classifyPayState(status: number, text: string): PayStateResult {
-  if (status < 200 || status >= 300) return { kind: 'error', detail: `queryPayState HTTP ${status}` };
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    return { kind: 'error', detail: 'queryPayState answered non-JSON' };
-  }
+  const answer = jsonAnswer('queryPayState', status, text);
+  if (!answer.ok) return { kind: 'error', detail: answer.detail };
+  const body = answer.body;
   const a = AnswerSchema.safeParse(body);
   if (!a.success) return { kind: 'error', detail: 'queryPayState answered an unexpected shape' };
   const code = a.data.err_no ?? a.data.errcode ?? a.data.err_code ?? 0;
@@ -48,7 +45,7 @@ export async function queryPayState(apiBase: string, accessToken: string, orderN
     return classifyPayState(res.status, await res.text());
   } catch (err) {
     // The URL carries the access token: only the kind of failure.
-    const name = (err as { name?: unknown } | null)?.name === 'TimeoutError' ? 'timeout' : 'network error';
+    const name = fetchFailure(err);
     return { kind: 'error', detail: `queryPayState ${name}` };
   }
 }

@@ -1,3 +1,4 @@
+import { fetchFailure, jsonAnswer } from '../../upstream-answer';
 import { z } from 'zod';
 import type { TokenSource } from '../access-token';
 import { DOUYIN } from './douyin-facts';
@@ -9,13 +10,9 @@ const AnswerSchema = z.object({
 
 /** Pure: an answer of Douyin's token call → token or why not. `now` in epoch ms. */
 export function classifyDouyinToken(status: number, text: string, now: number): { ok: true; accessToken: string; expiresAt: number } | { ok: false; detail: string } {
-  if (status < 200 || status >= 300) return { ok: false, detail: `douyin token HTTP ${status}` };
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    return { ok: false, detail: 'douyin token answered non-JSON' };
-  }
+  const answer = jsonAnswer('douyin token', status, text);
+  if (!answer.ok) return { ok: false, detail: answer.detail };
+  const body = answer.body;
   const a = AnswerSchema.safeParse(body);
   if (!a.success) return { ok: false, detail: 'douyin token answered an unexpected shape' };
   if (a.data.err_no !== 0 || !a.data.data) return { ok: false, detail: `douyin token err_no ${a.data.err_no}` };
@@ -38,7 +35,7 @@ export const DOUYIN_TOKEN_SOURCE: TokenSource = {
       });
       return classifyDouyinToken(res.status, await res.text(), Date.now());
     } catch (err) {
-      const name = (err as { name?: unknown } | null)?.name === 'TimeoutError' ? 'timeout' : 'network error';
+      const name = fetchFailure(err);
       return { ok: false, detail: `douyin token ${name}` };
     }
   },

@@ -1,3 +1,4 @@
+import { fetchFailure, jsonAnswer } from '../../upstream-answer';
 import { hmacSha256Hex } from '../digests';
 import { z } from 'zod';
 import { QQ_UNCONFIRMED } from './qq-unconfirmed';
@@ -56,13 +57,9 @@ const AnswerSchema = z.object({ errcode: z.number().int().optional(), errmsg: z.
 
 /** Pure: an HTTP answer of GamePrePay → result. Never throws. */
 export function classifyPrePay(status: number, text: string): PrePayResult {
-  if (status < 200 || status >= 300) return { kind: 'error', detail: `GamePrePay HTTP ${status}` };
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    return { kind: 'error', detail: 'GamePrePay answered non-JSON' };
-  }
+  const answer = jsonAnswer('GamePrePay', status, text);
+  if (!answer.ok) return { kind: 'error', detail: answer.detail };
+  const body = answer.body;
   const a = AnswerSchema.safeParse(body);
   if (!a.success) return { kind: 'error', detail: 'GamePrePay answered an unexpected shape' };
   const code = a.data.errcode ?? 0;
@@ -82,7 +79,7 @@ export async function gamePrePay(apiBase: string, accessToken: string, sessionKe
     return classifyPrePay(res.status, await res.text());
   } catch (err) {
     // The URL carries the access token: only the kind of failure.
-    const name = (err as { name?: unknown } | null)?.name === 'TimeoutError' ? 'timeout' : 'network error';
+    const name = fetchFailure(err);
     return { kind: 'error', detail: `GamePrePay ${name}` };
   }
 }

@@ -1,3 +1,4 @@
+import { fetchFailure, jsonAnswer } from '../../upstream-answer';
 import { z } from 'zod';
 import type { TokenSource } from '../access-token';
 import { QQ_UNCONFIRMED } from './qq-unconfirmed';
@@ -10,13 +11,9 @@ const AnswerSchema = z.object({
 
 /** Pure: an answer of QQ's `getToken` → token or why not. `now` in epoch ms. */
 export function classifyQqToken(status: number, text: string, now: number): { ok: true; accessToken: string; expiresAt: number } | { ok: false; detail: string } {
-  if (status < 200 || status >= 300) return { ok: false, detail: `qq getToken HTTP ${status}` };
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    return { ok: false, detail: 'qq getToken answered non-JSON' };
-  }
+  const answer = jsonAnswer('qq getToken', status, text);
+  if (!answer.ok) return { ok: false, detail: answer.detail };
+  const body = answer.body;
   const a = AnswerSchema.safeParse(body);
   if (!a.success) return { ok: false, detail: 'qq getToken answered an unexpected shape' };
   if ((a.data.errcode ?? 0) !== 0 || !a.data.access_token || !a.data.expires_in) return { ok: false, detail: `qq getToken errcode ${a.data.errcode ?? 'none'}` };
@@ -36,7 +33,7 @@ export const QQ_TOKEN_SOURCE: TokenSource = {
       return classifyQqToken(res.status, await res.text(), Date.now());
     } catch (err) {
       // The URL carries the app secret: only the kind of failure.
-      const name = (err as { name?: unknown } | null)?.name === 'TimeoutError' ? 'timeout' : 'network error';
+      const name = fetchFailure(err);
       return { ok: false, detail: `qq getToken ${name}` };
     }
   },

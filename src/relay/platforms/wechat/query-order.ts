@@ -1,3 +1,4 @@
+import { fetchFailure, jsonAnswer } from '../../upstream-answer';
 import { z } from 'zod';
 import { apiPaySig, userSignature } from './midas-sign';
 
@@ -88,7 +89,7 @@ export async function queryOrderInfo(req: QueryOrderRequest): Promise<QueryOrder
   } catch (err) {
     // The URL carries the access token and signatures: report only the kind of failure.
     // By name, not instanceof: the abort's DOMException may come from another realm.
-    const name = (err as { name?: unknown } | null)?.name === 'TimeoutError' ? 'timeout' : 'network error';
+    const name = fetchFailure(err);
     return { kind: 'error', detail: `queryorderinfo ${name}`, retryable: true };
   }
   return classifyQueryOrder(status, text, req.outTradeNo);
@@ -124,13 +125,9 @@ function toMs(t: number): number {
  * another order is an error.
  */
 export function classifyQueryOrder(status: number, text: string, expectedOutTradeNo?: string): QueryOrderResult {
-  if (status < 200 || status >= 300) return { kind: 'error', detail: `queryorderinfo HTTP ${status}`, retryable: true };
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    return { kind: 'error', detail: 'queryorderinfo answered non-JSON', retryable: true };
-  }
+  const read = jsonAnswer('queryorderinfo', status, text);
+  if (!read.ok) return { kind: 'error', detail: read.detail, retryable: true };
+  const body = read.body;
   const err = ErrorSchema.safeParse(body);
   if (err.success && err.data.errcode !== 0) {
     const code = err.data.errcode;

@@ -1,3 +1,4 @@
+import { fetchFailure, jsonAnswer } from '../../upstream-answer';
 import { z } from 'zod';
 import type { TokenSource } from '../access-token';
 
@@ -59,7 +60,7 @@ export async function fetchStableToken(req: StableTokenRequest): Promise<StableT
   } catch (err) {
     // Only the kind of failure: an error's text may quote the request.
     // By name, not instanceof: the abort's DOMException may come from another realm.
-    const name = (err as { name?: unknown } | null)?.name === 'TimeoutError' ? 'timeout' : 'network error';
+    const name = fetchFailure(err);
     return { ok: false, kind: 'unavailable', detail: `stable_token ${name}` };
   }
   return classifyStableToken(status, text, (req.now ?? Date.now)());
@@ -67,13 +68,9 @@ export async function fetchStableToken(req: StableTokenRequest): Promise<StableT
 
 /** Pure: an HTTP answer of `stable_token` → result, `now` in epoch ms. Never throws. */
 export function classifyStableToken(status: number, text: string, now: number): StableTokenResult {
-  if (status < 200 || status >= 300) return { ok: false, kind: 'unavailable', detail: `stable_token HTTP ${status}` };
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    return { ok: false, kind: 'unavailable', detail: 'stable_token answered non-JSON' };
-  }
+  const answer = jsonAnswer('stable_token', status, text);
+  if (!answer.ok) return { ok: false, kind: 'unavailable', detail: answer.detail };
+  const body = answer.body;
   const err = ErrorSchema.safeParse(body);
   if (err.success && err.data.errcode !== 0) {
     const code = err.data.errcode;
