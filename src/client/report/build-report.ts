@@ -53,7 +53,7 @@ export function buildReport(platform: Platform, basics: ReportBasics, ctx: GameC
 /** The report's non-money fields, as `POST /v1/orders` takes them: the order keeps them for the sinks. */
 export function orderContext(r: PurchaseReport): OrderContext {
   const c: Record<string, unknown> = {};
-  for (const k of [...CONTEXT_KEYS, 'device', 'netType', 'scene', 'sdkVersion'] as const) if (r[k] !== undefined) c[k] = r[k];
+  for (const k of [...CONTEXT_KEYS, 'goodsName', 'device', 'netType', 'scene', 'sdkVersion'] as const) if (r[k] !== undefined) c[k] = r[k];
   return c;
 }
 

@@ -29,7 +29,10 @@ export function composeVerifiedReport(order: OrderRecord, proof: Proof): Purchas
     device: ctx.device ?? claim?.device ?? { type: 1 },
     sdkVersion: ctx.sdkVersion ?? claim?.sdkVersion ?? RELAY_SDK_VERSION,
   };
-  if (claim?.goodsName !== undefined && (order.origin === 'relay' || claim.productId === report.productId)) report.goodsName = claim.goodsName;
+  // A name belongs to the product: the order's (sent when it was made, so a push that beats the client's report
+  // still names it), else the claim's when the claim names the product that was paid.
+  const goodsName = order.origin === 'relay' ? ctx.goodsName ?? claim?.goodsName : claim?.productId === report.productId ? claim.goodsName : undefined;
+  if (goodsName !== undefined) report.goodsName = goodsName;
   for (const k of CONTEXT_KEYS) {
     const v = ctx[k] ?? claim?.[k];
     if (v !== undefined) (report as unknown as Record<string, unknown>)[k] = v;

@@ -11,6 +11,7 @@ export const RELAY_ORDER_ID_PATTERN = /^[A-Za-z0-9-][A-Za-z0-9_-]{0,31}$/;
 
 /** The report's non-money fields, as the order keeps them for the sinks. */
 export const OrderContextSchema = PurchaseReportSchema.pick({
+  goodsName: true,
   zone: true,
   gameUid: true,
   gameNickname: true,

@@ -44,6 +44,7 @@ describe('kit.purchase with the relay making the order', () => {
       productId: PACK.productId,
       quantity: 1, // buyQuantity counts Midas coins, never units of the product
       context: {
+        goodsName: '500 diamonds', // so a push that beats the report still names the goods
         zone: 'z1',
         level: 21,
         gameUid: 'g1',

@@ -39,6 +39,11 @@ describe('composeVerifiedReport', () => {
     expect(PurchaseReportSchema.safeParse(r).success).toBe(true);
   });
 
+  it('names the goods from the order when the proof comes before the client report (the push often does)', () => {
+    const r = composeVerifiedReport({ ...order, context: { goodsName: '500 diamonds' }, claim: null }, proof);
+    expect(r.goodsName).toBe('500 diamonds');
+  });
+
   it("takes a claim order's product from the platform", () => {
     const claim = makeReport({ orderId: 'ord1', uid: 'u1', productId: 'what-the-client-said', goodsName: 'fake name' });
     const r = composeVerifiedReport({ ...order, origin: 'claim', productId: 'what-the-client-said', amount: null, claim }, { ...proof, productId: 'p.real' });
