@@ -117,7 +117,7 @@ function sinksFor(captureDir: string): object {
   return {
     tianmu: { capture: captureDir },
     hive: { capture: captureDir, appId: 'com.example.game', gameShort: 'samplegame', company: 'C2S', gameIndex: 2414, market: 'TC', serverId: 'CN' },
-    kakao: { capture: captureDir, appId: '103815', appSecret: 'env:BENCH_KAKAO_SECRET', adminKey: 'env:BENCH_KAKAO_ADMIN' },
+    kakao: { capture: captureDir, appId: '103815', appSecret: 'env:BENCH_KAKAO_SECRET', adminKey: 'env:BENCH_KAKAO_ADMIN', defaultCountry: 'kr' },
   };
 }
 

@@ -195,7 +195,7 @@ async function main(): Promise<void> {
         {
           tianmu: { url: urls.tianmu },
           hive: { url: urls.hive, appId: 'com.example.game', gameShort: 'samplegame', company: 'C2S', gameIndex: 2414, market: 'TC', serverId: 'CN' },
-          kakao: { url: urls.kakao, appId: '103815', appSecret: 'env:BENCH_KAKAO_SECRET', adminKey: 'env:BENCH_KAKAO_ADMIN' },
+          kakao: { url: urls.kakao, appId: '103815', appSecret: 'env:BENCH_KAKAO_SECRET', adminKey: 'env:BENCH_KAKAO_ADMIN', defaultCountry: 'kr' },
         },
         { ...env, ...extraEnv },
         children,
