@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as http from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, child, procStatus, transpileRelay, type Child, percentile, reportBody } from './relay-bench-kit';
+import { ROOT, child, procCpuSeconds, procStatus, transpileRelay, type Child, percentile, reportBody } from './relay-bench-kit';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 5000);
@@ -46,6 +46,25 @@ interface LoadResult {
   seconds: number;
   latenciesMs: number[];
   statuses: Map<string, number>;
+}
+
+/** CPU seconds used by the named processes (and by this one, the load generator) from now until `stop()`. */
+function cpuMeter(pids: Record<string, number>) {
+  const start = Object.fromEntries(Object.entries(pids).map(([k, pid]) => [k, procCpuSeconds(pid)]));
+  const gen0 = process.cpuUsage();
+  return () => {
+    const gen = process.cpuUsage(gen0);
+    const out: Record<string, number> = Object.fromEntries(Object.entries(pids).map(([k, pid]) => [k, procCpuSeconds(pid) - start[k]]));
+    out['load generator'] = (gen.user + gen.system) / 1e6;
+    return out;
+  };
+}
+
+/** `cpu` as milliseconds of CPU per request and as cores busy over `seconds`. */
+function cpuLine(cpu: Record<string, number>, requests: number, seconds: number): string {
+  const total = Object.values(cpu).reduce((a, b) => a + b, 0);
+  const parts = Object.entries(cpu).map(([k, v]) => `${k} ${fmt((v * 1000) / requests, 3)}`);
+  return `${parts.join(', ')}; total ${fmt((total * 1000) / requests, 3)} ms per request, ${fmt(total / seconds, 2)} cores busy`;
 }
 
 /** A closed-loop load generator: `connections` keep-alive sockets, each sending its next request on the last answer. */
@@ -168,12 +187,16 @@ async function main(): Promise<void> {
     const helloUrl = (await hello.waitFor(/^READY (.*)$/))[1];
     const helloBody = () => reportBody('hello', 'bench', APP_ID);
     await load(helloUrl, '/', helloBody, () => ({}), WARMUP_MS, MAX_REQUESTS);
+    const helloCpu = cpuMeter({ 'hello-world': hello.proc.pid! });
     const h1 = await load(helloUrl, '/', helloBody, () => ({}), DURATION_MS, MAX_REQUESTS);
+    const h1Cpu = helloCpu();
 
     // A: ingest alone (the game enables no sink): the durable ingest path and nothing else.
     const a = await startRelay(main, dir, 'ingest-only', {}, env, children);
     await load(a.url, '/v1/purchases', a.sessions.body, a.sessions.headers, WARMUP_MS, MAX_REQUESTS);
+    const aCpu = cpuMeter({ relay: a.pid });
     const ra = await load(a.url, '/v1/purchases', a.sessions.body, a.sessions.headers, DURATION_MS, MAX_REQUESTS);
+    const raCpu = aCpu();
     const peakA = procStatus(a.pid, 'VmHWM');
     const ingestA = await ingestSeconds(a.url);
     await a.relay.stop();
@@ -203,7 +226,9 @@ async function main(): Promise<void> {
       const warm = await load(b.url, '/v1/purchases', b.sessions.body, b.sessions.headers, WARMUP_MS, MAX_REQUESTS);
       const atIngestStart = await stats();
       const ingestStart = Date.now();
+      const meter = cpuMeter({ relay: b.pid, 'fake sinks': fakes.proc.pid! });
       const rb = await load(b.url, '/v1/purchases', b.sessions.body, b.sessions.headers, DURATION_MS, MAX_REQUESTS);
+      const cpu = meter();
       const ingestEnd = Date.now();
       const expected = (warm.statuses.get('200:accepted') ?? 0) + (rb.statuses.get('200:accepted') ?? 0);
       const atIngestEnd = await stats();
@@ -218,7 +243,7 @@ async function main(): Promise<void> {
       const peak = procStatus(b.pid, 'VmHWM');
       const ingest = await ingestSeconds(b.url);
       await b.relay.stop();
-      return { rb, expected, atIngestStart: delta(atIngestStart), atIngestEnd: delta(atIngestEnd), s, ingestStart, ingestEnd, drainedAt, peak, ingest };
+      return { rb, cpu, expected, atIngestStart: delta(atIngestStart), atIngestEnd: delta(atIngestEnd), s, ingestStart, ingestEnd, drainedAt, peak, ingest };
     };
     const inProcess = await delivering('delivering-in-process', {});
     const threaded = await delivering('delivering-thread', { PURCHASE_RELAY_DELIVERY_THREAD: '1' });
@@ -257,6 +282,19 @@ async function main(): Promise<void> {
           `(ingest ${fmt(rb.requests / rb.seconds)}/s), duplicates ${v.duplicates}, spec rejections ${v.rejected}`,
       );
     }
+    // Where the two cores go: CPU per ingested request of every process in the measurement, and what the aim would
+    // need. The fakes and the load generator are part of the bench, not of the relay, but they share its cores.
+    console.log(`CPU ms per request, hello-world    : ${cpuLine(h1Cpu, h1.requests, h1.seconds)}`);
+    console.log(`CPU ms per request, ingest only    : ${cpuLine(raCpu, ra.requests, ra.seconds)}`);
+    console.log(`CPU ms per request, same thread    : ${cpuLine(inProcess.cpu, inProcess.rb.requests, inProcess.rb.seconds)}`);
+    console.log(`CPU ms per request, delivery thread: ${cpuLine(threaded.cpu, rb.requests, rb.seconds)}`);
+    const perRequest = (cpu: Record<string, number>, n: number) => Object.values(cpu).reduce((x, y) => x + y, 0) / n;
+    // A lower bound: at this rate delivery fell behind (the drain line), so keeping pace costs more still.
+    const need = 0.35 * hRate * perRequest(threaded.cpu, rb.requests);
+    console.log(
+      `cores the aim (0.35 of hello-world = ${fmt(0.35 * hRate)}/s while delivering) needs at these costs: at least ${fmt(need, 1)} ` +
+        `(the relay's share ${fmt((0.35 * hRate * threaded.cpu.relay) / rb.requests, 1)}); this machine has ${cpus().length}`,
+    );
     const all = Object.values(s).every((v) => v.unique >= expected);
     console.log(`every delivery done ${fmt((drainedAt - ingestEnd) / 1000, 1)} s after ingest stopped (${all ? 'all delivered' : 'NOT all delivered'})`);
     const allBefore = Object.values(inProcess.s).every((v) => v.unique >= inProcess.expected);
