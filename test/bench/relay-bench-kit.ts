@@ -1,6 +1,7 @@
 /** What the relay benches share: the relay compiled as published, child processes, their memory. */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import * as http from 'node:http';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import * as ts from 'typescript';
@@ -152,4 +153,75 @@ export function reportBody(openid: string, prefix: string, appId: string): strin
       },
     ],
   });
+}
+
+/** One backend the load generator talks to. */
+export interface Target {
+  url: string;
+  path: string;
+  body(conn: number): string;
+  headers(conn: number): Record<string, string>;
+}
+
+export interface LoadResult {
+  requests: number;
+  accepted: number;
+  errors: number;
+  seconds: number;
+  latenciesMs: number[];
+  statuses: Map<string, number>;
+  /** CPU seconds of this (the load generator's) process during the run. */
+  loadCpu: number;
+}
+
+/** Closed loop: `connections` keep-alive sockets, connection c pinned to target c mod n, next request on each answer. */
+export async function closedLoop(targets: Target[], connections: number, durationMs: number, maxRequests: number): Promise<LoadResult> {
+  const perTarget = Math.ceil(connections / targets.length);
+  const agents = targets.map(() => new http.Agent({ keepAlive: true, maxSockets: perTarget }));
+  const latenciesMs: number[] = [];
+  const statuses = new Map<string, number>();
+  let sent = 0;
+  let errors = 0;
+  const cpu0 = process.cpuUsage();
+  const started = process.hrtime.bigint();
+  const deadline = Date.now() + durationMs;
+  const one = (conn: number) =>
+    new Promise<void>((res) => {
+      const t = targets[conn % targets.length];
+      const u = new URL(t.url);
+      const payload = t.body(conn);
+      const t0 = process.hrtime.bigint();
+      const req = http.request(
+        { agent: agents[conn % targets.length], host: u.hostname, port: u.port, path: t.path, method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), ...t.headers(conn) } },
+        (resp) => {
+          const chunks: Buffer[] = [];
+          resp.on('data', (c: Buffer) => chunks.push(c));
+          resp.on('end', () => {
+            latenciesMs.push(Number(process.hrtime.bigint() - t0) / 1e6);
+            let key = String(resp.statusCode);
+            if (resp.statusCode === 200 && t.path === '/v1/purchases') key += ':' + (JSON.parse(Buffer.concat(chunks).toString()) as { results: Array<{ status: string }> }).results[0].status;
+            statuses.set(key, (statuses.get(key) ?? 0) + 1);
+            if (resp.statusCode !== 200) errors++;
+            res();
+          });
+        },
+      );
+      req.on('error', () => {
+        errors++;
+        res();
+      });
+      req.end(payload);
+    });
+  await Promise.all(
+    Array.from({ length: connections }, async (_, conn) => {
+      while (Date.now() < deadline && sent < maxRequests) {
+        sent++;
+        await one(conn);
+      }
+    }),
+  );
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const cpu = process.cpuUsage(cpu0);
+  agents.forEach((a) => a.destroy());
+  return { requests: latenciesMs.length, accepted: statuses.get('200:accepted') ?? 0, errors, seconds, latenciesMs, statuses, loadCpu: (cpu.user + cpu.system) / 1e6 };
 }

@@ -19,12 +19,11 @@
  * whole bench, default 300000), BENCH_PROF (a directory: each relay writes a V8 CPU profile there).
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import * as http from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { startPgCluster, type PgCluster } from '../helpers/pg-cluster';
-import { child, childPids, parentPid, procCpuSeconds, transpileRelay, type Child, percentile, reportBody } from './relay-bench-kit';
+import { child, childPids, closedLoop, parentPid, procCpuSeconds, transpileRelay, type Child, type LoadResult, type Target, percentile, reportBody } from './relay-bench-kit';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 5000);
@@ -39,77 +38,8 @@ const ENV = { BENCH_SESSION_SECRET: 'bench-session-secret-0123456789', BENCH_KAK
 const HELLO = `require('http').createServer((q, s) => { q.resume(); q.on('end', () => { s.writeHead(200, {'content-type': 'application/json'}); s.end('{"ok":true}'); }); })
   .listen(0, '127.0.0.1', function () { console.log('READY http://127.0.0.1:' + this.address().port); });`;
 
-/** One backend the load generator talks to. */
-interface Target {
-  url: string;
-  path: string;
-  body(conn: number): string;
-  headers(conn: number): Record<string, string>;
-}
-
-interface LoadResult {
-  requests: number;
-  accepted: number;
-  errors: number;
-  seconds: number;
-  latenciesMs: number[];
-  statuses: Map<string, number>;
-  /** CPU seconds of this (the load generator's) process during the run. */
-  loadCpu: number;
-}
-
-/** Closed loop: CONNECTIONS keep-alive sockets, connection c pinned to target c mod n, next request on each answer. */
-async function load(targets: Target[], durationMs: number, maxRequests: number): Promise<LoadResult> {
-  const perTarget = Math.ceil(CONNECTIONS / targets.length);
-  const agents = targets.map(() => new http.Agent({ keepAlive: true, maxSockets: perTarget }));
-  const latenciesMs: number[] = [];
-  const statuses = new Map<string, number>();
-  let sent = 0;
-  let errors = 0;
-  const cpu0 = process.cpuUsage();
-  const started = process.hrtime.bigint();
-  const deadline = Date.now() + durationMs;
-  const one = (conn: number) =>
-    new Promise<void>((res) => {
-      const t = targets[conn % targets.length];
-      const u = new URL(t.url);
-      const payload = t.body(conn);
-      const t0 = process.hrtime.bigint();
-      const req = http.request(
-        { agent: agents[conn % targets.length], host: u.hostname, port: u.port, path: t.path, method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), ...t.headers(conn) } },
-        (resp) => {
-          const chunks: Buffer[] = [];
-          resp.on('data', (c: Buffer) => chunks.push(c));
-          resp.on('end', () => {
-            latenciesMs.push(Number(process.hrtime.bigint() - t0) / 1e6);
-            let key = String(resp.statusCode);
-            if (resp.statusCode === 200 && t.path === '/v1/purchases') key += ':' + (JSON.parse(Buffer.concat(chunks).toString()) as { results: Array<{ status: string }> }).results[0].status;
-            statuses.set(key, (statuses.get(key) ?? 0) + 1);
-            if (resp.statusCode !== 200) errors++;
-            res();
-          });
-        },
-      );
-      req.on('error', () => {
-        errors++;
-        res();
-      });
-      req.end(payload);
-    });
-  await Promise.all(
-    Array.from({ length: CONNECTIONS }, async (_, conn) => {
-      while (Date.now() < deadline && sent < maxRequests) {
-        sent++;
-        await one(conn);
-      }
-    }),
-  );
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  const cpu = process.cpuUsage(cpu0);
-  agents.forEach((a) => a.destroy());
-  return { requests: latenciesMs.length, accepted: statuses.get('200:accepted') ?? 0, errors, seconds, latenciesMs, statuses, loadCpu: (cpu.user + cpu.system) / 1e6 };
-}
-
+/** The shared closed-loop generator with this bench's connection count. */
+const load = (targets: Target[], durationMs: number, maxRequests: number) => closedLoop(targets, CONNECTIONS, durationMs, maxRequests);
 
 function sinksFor(captureDir: string): object {
   if (SINKS === 'none') return {};

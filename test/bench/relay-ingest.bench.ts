@@ -7,10 +7,9 @@
  * BENCH_SINK_CONCURRENCY (the relay's `delivery.concurrencyPerSink`; default: the config default).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import * as http from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, child, procCpuSeconds, procStatus, transpileRelay, type Child, percentile, reportBody } from './relay-bench-kit';
+import { ROOT, child, closedLoop, procCpuSeconds, procStatus, transpileRelay, type Child, type LoadResult, percentile, reportBody } from './relay-bench-kit';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 5000);
@@ -40,14 +39,6 @@ const fakes = { tianmu: new FakeTianmu(), hive: new FakeHive(), kakao: new FakeK
   });
 })();`;
 
-interface LoadResult {
-  requests: number;
-  errors: number;
-  seconds: number;
-  latenciesMs: number[];
-  statuses: Map<string, number>;
-}
-
 /** CPU seconds used by the named processes (and by this one, the load generator) from now until `stop()`. */
 function cpuMeter(pids: Record<string, number>) {
   const start = Object.fromEntries(Object.entries(pids).map(([k, pid]) => [k, procCpuSeconds(pid)]));
@@ -67,54 +58,9 @@ function cpuLine(cpu: Record<string, number>, requests: number, seconds: number)
   return `${parts.join(', ')}; total ${fmt((total * 1000) / requests, 3)} ms per request, ${fmt(total / seconds, 2)} cores busy`;
 }
 
-/** A closed-loop load generator: `connections` keep-alive sockets, each sending its next request on the last answer. */
-async function load(url: string, path: string, body: (conn: number) => string, headers: (conn: number) => Record<string, string>, durationMs: number, maxRequests: number): Promise<LoadResult> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
-  const u = new URL(url);
-  const latenciesMs: number[] = [];
-  const statuses = new Map<string, number>();
-  let sent = 0;
-  let errors = 0;
-  const started = process.hrtime.bigint();
-  const deadline = Date.now() + durationMs;
-  const one = (conn: number) =>
-    new Promise<void>((res) => {
-      const payload = body(conn);
-      const t0 = process.hrtime.bigint();
-      const req = http.request(
-        { agent, host: u.hostname, port: u.port, path, method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), ...headers(conn) } },
-        (resp) => {
-          const chunks: Buffer[] = [];
-          resp.on('data', (c: Buffer) => chunks.push(c));
-          resp.on('end', () => {
-            latenciesMs.push(Number(process.hrtime.bigint() - t0) / 1e6);
-            let key = String(resp.statusCode);
-            if (resp.statusCode === 200 && path === '/v1/purchases') key += ':' + (JSON.parse(Buffer.concat(chunks).toString()) as { results: Array<{ status: string }> }).results[0].status;
-            statuses.set(key, (statuses.get(key) ?? 0) + 1);
-            if (resp.statusCode !== 200) errors++;
-            res();
-          });
-        },
-      );
-      req.on('error', () => {
-        errors++;
-        res();
-      });
-      req.end(payload);
-    });
-  await Promise.all(
-    Array.from({ length: CONNECTIONS }, async (_, conn) => {
-      while (Date.now() < deadline && sent < maxRequests) {
-        sent++;
-        await one(conn);
-      }
-    }),
-  );
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  agent.destroy();
-  return { requests: latenciesMs.length, errors, seconds, latenciesMs, statuses };
-}
-
+/** The shared closed-loop generator, one target. */
+const load = (url: string, path: string, body: (conn: number) => string, headers: (conn: number) => Record<string, string>, durationMs: number, maxRequests: number) =>
+  closedLoop([{ url, path, body, headers }], CONNECTIONS, durationMs, maxRequests);
 
 const fmt = (n: number, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
 const line = (name: string, r: LoadResult) =>
