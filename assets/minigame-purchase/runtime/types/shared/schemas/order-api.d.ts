@@ -5,6 +5,7 @@
 /** An order id the relay makes: at most 32 chars of `[A-Za-z0-9_-]`, never starting with `_` (WeChat outTradeNo). */
 export declare const RELAY_ORDER_ID_PATTERN: RegExp;
 export type OrderContext = {
+    goodsName?: string | undefined;
     zone?: string | undefined;
     gameUid?: string | undefined;
     gameNickname?: string | undefined;
@@ -30,6 +31,7 @@ export type OrderRequest = {
     productId: string;
     quantity?: number | undefined;
     context?: {
+        goodsName?: string | undefined;
         zone?: string | undefined;
         gameUid?: string | undefined;
         gameNickname?: string | undefined;
