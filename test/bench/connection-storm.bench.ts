@@ -14,9 +14,10 @@ import { connect, type Socket } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { child, procStatus, transpileRelay, type Child } from './relay-bench-kit';
+import { BENCH_APP_ID, BENCH_ENV, stormConfig } from './bench-configs';
 
 const ROOT = resolve(__dirname, '../..');
-const APP_ID = 'wx1234567891234567';
+const APP_ID = BENCH_APP_ID;
 const ATTACKER = '127.0.0.2';
 const FD_LIMIT = Number(execSync('ulimit -n', { shell: '/bin/sh' }).toString().trim()) || 1024;
 const STORM = Math.min(Number(process.env.BENCH_STORM ?? 5000), FD_LIMIT - 500);
@@ -112,16 +113,8 @@ async function main(): Promise<void> {
   try {
     const main = transpileRelay(join(dir, 'build'));
     const configFile = join(dir, 'relay.json');
-    writeFileSync(configFile, JSON.stringify({
-      host: '127.0.0.1',
-      port: 0,
-      storage: { sqlite: join(dir, 'relay.db') },
-      session: { mode: 'sandbox', secret: 'env:BENCH_SESSION_SECRET' },
-      // Every other limit at its default: the storm meets what a production relay would have.
-      limits: { perIpPerMinute: 100_000_000, perOpenidPerMinute: 100_000_000 },
-      games: [{ appId: APP_ID, sinks: { tianmu: { capture: join(dir, 'captured') } } }],
-    }));
-    const relay = child([main, 'start', '--config', configFile], { BENCH_SESSION_SECRET: 'bench-session-secret-0123456789', LOG_LEVEL: 'warn', NODE_PATH: join(ROOT, 'node_modules') });
+    writeFileSync(configFile, JSON.stringify(stormConfig(join(dir, 'relay.db'), join(dir, 'captured'))));
+    const relay = child([main, 'start', '--config', configFile], { ...BENCH_ENV, LOG_LEVEL: 'warn', NODE_PATH: join(ROOT, 'node_modules') });
     children.push(relay);
     const url = (await relay.waitFor(/purchase-relay listening on (\S+)/))[1];
     const pid = relay.proc.pid!;

@@ -23,6 +23,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { startPgCluster, type PgCluster } from '../helpers/pg-cluster';
+import { BENCH_APP_ID, BENCH_ENV, captureSinks, fleetConfig } from './bench-configs';
 import { child, childPids, closedLoop, parentPid, procCpuSeconds, transpileRelay, type Child, type LoadResult, type Target, percentile, reportBody } from './relay-bench-kit';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
@@ -32,8 +33,8 @@ const SINKS = process.env.BENCH_FLEET_SINKS === 'capture' ? 'capture' : 'none';
 const TIMEOUT_MS = Number(process.env.BENCH_FLEET_TIMEOUT_MS ?? 300_000);
 const WARMUP_MS = 1500;
 const FLEET = [1, 2, 3];
-const APP_ID = 'wx1234567891234567';
-const ENV = { BENCH_SESSION_SECRET: 'bench-session-secret-0123456789', BENCH_KAKAO_SECRET: 'bench-kakao-secret-abcdef', BENCH_KAKAO_ADMIN: 'bench-kakao-admin-abcdef' };
+const APP_ID = BENCH_APP_ID;
+const ENV = BENCH_ENV;
 
 const HELLO = `require('http').createServer((q, s) => { q.resume(); q.on('end', () => { s.writeHead(200, {'content-type': 'application/json'}); s.end('{"ok":true}'); }); })
   .listen(0, '127.0.0.1', function () { console.log('READY http://127.0.0.1:' + this.address().port); });`;
@@ -44,11 +45,7 @@ const load = (targets: Target[], durationMs: number, maxRequests: number) => clo
 function sinksFor(captureDir: string): object {
   if (SINKS === 'none') return {};
   mkdirSync(captureDir, { recursive: true });
-  return {
-    tianmu: { capture: captureDir },
-    hive: { capture: captureDir, appId: 'com.example.game', gameShort: 'samplegame', company: 'C2S', gameIndex: 2414, market: 'TC', serverId: 'CN' },
-    kakao: { capture: captureDir, appId: '103815', appSecret: 'env:BENCH_KAKAO_SECRET', adminKey: 'env:BENCH_KAKAO_ADMIN', defaultCountry: 'kr' },
-  };
+  return captureSinks(captureDir);
 }
 
 interface Relay {
@@ -60,17 +57,7 @@ interface Relay {
 /** Starts the compiled relay on `storage` (sandbox sessions, allowSandboxRevenue left off, limits raised). */
 async function startRelay(main: string, dir: string, name: string, storage: object, children: Child[]): Promise<Relay> {
   const configFile = join(dir, `${name}.json`);
-  writeFileSync(
-    configFile,
-    JSON.stringify({
-      host: '127.0.0.1',
-      port: 0,
-      storage,
-      session: { mode: 'sandbox', secret: 'env:BENCH_SESSION_SECRET' },
-      limits: { perIpPerMinute: 100_000_000, perOpenidPerMinute: 100_000_000, reportsPerPlayerPerMinute: 100_000_000, reportsPerPlayerPerDay: 100_000_000, reportsPerGamePerMinute: 100_000_000 },
-      games: [{ appId: APP_ID, sinks: sinksFor(join(dir, `${name}-capture`)) }],
-    }),
-  );
+  writeFileSync(configFile, JSON.stringify(fleetConfig(storage, sinksFor(join(dir, `${name}-capture`)))));
   const prof = process.env.BENCH_PROF ? [`--cpu-prof`, `--cpu-prof-dir=${process.env.BENCH_PROF}`] : [];
   const relay = child([...prof, main, 'start', '--config', configFile], { ...ENV, LOG_LEVEL: 'warn', NODE_PATH: join(__dirname, '../../node_modules') });
   children.push(relay);

@@ -14,11 +14,12 @@ import * as http from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, child, procStatus, transpileRelay, type Child } from './relay-bench-kit';
+import { BENCH_APP_ID, BENCH_ENV, floodConfig } from './bench-configs';
 
 const USERS = Number(process.env.BENCH_FLOOD_USERS ?? 64);
 const FLOOD_MS = Number(process.env.BENCH_FLOOD_MS ?? 10_000);
 const BASELINE_MS = Number(process.env.BENCH_BASELINE_MS ?? 5000);
-const APP_ID = 'wx1234567891234567';
+const APP_ID = BENCH_APP_ID;
 const BATCH = 50;
 const DEFAULT_LIMITS = { reportsPerPlayerPerMinute: 10, reportsPerPlayerPerDay: 200, reportsPerGamePerMinute: 3000 };
 const OFF = { reportsPerPlayerPerMinute: 1e9, reportsPerPlayerPerDay: 1e9, reportsPerGamePerMinute: 1e9 };
@@ -57,29 +58,8 @@ interface FloodResult {
 async function flood(main: string, dir: string, name: string, limits: object, durationMs: number, children: Child[]): Promise<FloodResult> {
   const db = join(dir, `${name}.db`);
   const configFile = join(dir, `${name}.json`);
-  writeFileSync(
-    configFile,
-    JSON.stringify({
-      host: '127.0.0.1',
-      port: 0,
-      storage: { sqlite: db },
-      session: { mode: 'sandbox', secret: 'env:BENCH_SESSION_SECRET' },
-      // Sandbox logins against (down) upstreams: allowed on purpose.
-      allowSandboxRevenue: true,
-      limits: { perIpPerMinute: 100_000_000, ...limits },
-      delivery: { baseDelayMs: 1000, maxDelayMs: 60_000 },
-      games: [
-        {
-          appId: APP_ID,
-          sinks: {
-            tianmu: { url: DOWN },
-            hive: { url: DOWN, appId: 'com.example.game', gameShort: 'samplegame', company: 'C2S', gameIndex: 2414, market: 'TC', serverId: 'CN' },
-          },
-        },
-      ],
-    }),
-  );
-  const relay = child([main, 'start', '--config', configFile], { BENCH_SESSION_SECRET: 'bench-session-secret-0123456789', LOG_LEVEL: 'error', NODE_PATH: join(ROOT, 'node_modules') });
+  writeFileSync(configFile, JSON.stringify(floodConfig(db, limits, DOWN)));
+  const relay = child([main, 'start', '--config', configFile], { ...BENCH_ENV, LOG_LEVEL: 'error', NODE_PATH: join(ROOT, 'node_modules') });
   children.push(relay);
   const url = (await relay.waitFor(/purchase-relay listening on (\S+)/))[1];
   const users: Array<{ token: string; openid: string }> = [];

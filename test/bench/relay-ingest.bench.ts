@@ -10,6 +10,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, child, closedLoop, procCpuSeconds, procStatus, transpileRelay, type Child, type LoadResult, percentile, reportBody } from './relay-bench-kit';
+import { BENCH_APP_ID, BENCH_ENV, ingestConfig, sinksAt } from './bench-configs';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 5000);
@@ -17,7 +18,7 @@ const MAX_REQUESTS = Number(process.env.BENCH_MAX_REQUESTS ?? 50_000);
 /** `delivery.concurrencyPerSink` of the relay; unset: the config default (4). */
 const SINK_CONCURRENCY = process.env.BENCH_SINK_CONCURRENCY ? Number(process.env.BENCH_SINK_CONCURRENCY) : undefined;
 const WARMUP_MS = 1500;
-const APP_ID = 'wx1234567891234567';
+const APP_ID = BENCH_APP_ID;
 
 const HELLO = `require('http').createServer((q, s) => { q.resume(); q.on('end', () => { s.writeHead(200, {'content-type': 'application/json'}); s.end('{"ok":true}'); }); })
   .listen(0, '127.0.0.1', function () { console.log('READY http://127.0.0.1:' + this.address().port); });`;
@@ -83,20 +84,7 @@ interface Sessions {
 /** Starts the compiled relay on `config` and logs in one user per connection, as many players would be. */
 async function startRelay(main: string, dir: string, name: string, sinks: object, env: Record<string, string>, children: Child[], storage?: object) {
   const configFile = join(dir, `${name}.json`);
-  writeFileSync(
-    configFile,
-    JSON.stringify({
-      host: '127.0.0.1',
-      port: 0,
-      storage: storage ?? { sqlite: join(dir, `${name}.db`) },
-      session: { mode: 'sandbox', secret: 'env:BENCH_SESSION_SECRET' },
-      // Sandbox logins against fake upstreams: allowed on purpose.
-      allowSandboxRevenue: true,
-      limits: { perIpPerMinute: 100_000_000, perOpenidPerMinute: 100_000_000, reportsPerPlayerPerMinute: 100_000_000, reportsPerPlayerPerDay: 100_000_000, reportsPerGamePerMinute: 100_000_000 },
-      ...(SINK_CONCURRENCY === undefined ? {} : { delivery: { concurrencyPerSink: SINK_CONCURRENCY } }),
-      games: [{ appId: APP_ID, sinks }],
-    }),
-  );
+  writeFileSync(configFile, JSON.stringify(ingestConfig(storage ?? { sqlite: join(dir, `${name}.db`) }, sinks, SINK_CONCURRENCY)));
   const relay = child([...(process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/r2b-prof'] : []), main, 'start', '--config', configFile], {
     ...env,
     LOG_LEVEL: 'warn',
@@ -115,7 +103,7 @@ async function startRelay(main: string, dir: string, name: string, sinks: object
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'relay-bench-'));
-  const env = { BENCH_SESSION_SECRET: 'bench-session-secret-0123456789', BENCH_KAKAO_SECRET: 'bench-kakao-secret-abcdef', BENCH_KAKAO_ADMIN: 'bench-kakao-admin-abcdef' };
+  const env = BENCH_ENV;
   const children: Child[] = [];
   let failed: boolean;
   try {
@@ -161,11 +149,7 @@ async function main(): Promise<void> {
         main,
         dir,
         name,
-        {
-          tianmu: { url: urls.tianmu },
-          hive: { url: urls.hive, appId: 'com.example.game', gameShort: 'samplegame', company: 'C2S', gameIndex: 2414, market: 'TC', serverId: 'CN' },
-          kakao: { url: urls.kakao, appId: '103815', appSecret: 'env:BENCH_KAKAO_SECRET', adminKey: 'env:BENCH_KAKAO_ADMIN', defaultCountry: 'kr' },
-        },
+        sinksAt(urls),
         { ...env, ...extraEnv },
         children,
       );
