@@ -48,10 +48,10 @@ class RelayChild {
   readonly listening: Promise<string>;
   private readonly child: ChildProcess;
 
-  constructor(configFile: string, onOutput: (text: string) => void) {
+  constructor(configFile: string, extraEnv: Record<string, string>, onOutput: (text: string) => void) {
     this.child = spawn(process.execPath, [join(ROOT, 'bin', 'purchase-relay.js'), 'start', '--config', configFile], {
       cwd: ROOT,
-      env: { ...process.env, ...ENV, LOG_LEVEL: 'warn' },
+      env: { ...process.env, ...ENV, ...extraEnv, LOG_LEVEL: 'warn' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const child = this.child;
@@ -94,11 +94,14 @@ class RelaySupervisor {
   private standby: RelayChild | undefined;
   private readonly all: RelayChild[] = [];
 
-  constructor(private readonly configFile: string) {}
+  constructor(
+    private readonly configFile: string,
+    private readonly extraEnv: Record<string, string>,
+  ) {}
 
   private spawn(): RelayChild {
     this.starts++;
-    const child = new RelayChild(this.configFile, (t) => (this.output = (this.output + t).slice(-20_000)));
+    const child = new RelayChild(this.configFile, this.extraEnv, (t) => (this.output = (this.output + t).slice(-20_000)));
     this.all.push(child);
     return child;
   }
@@ -169,7 +172,12 @@ async function post(url: string, path: string, body: unknown, token?: string): P
 }
 
 
-describe('relay crash test', () => {
+// Both shapes of delivery: the worker on the ingest thread (the default), and in its own thread
+// (PURCHASE_RELAY_DELIVERY_THREAD=1), whose claims and results cross to the main thread: a kill takes both threads.
+describe.each([
+  ['delivery on the ingest thread', {}],
+  ['delivery in its own thread', { PURCHASE_RELAY_DELIVERY_THREAD: '1' }],
+])('relay crash test, %s', (mode: string, extraEnv: Record<string, string>) => {
   let dir: string;
   let relay: RelaySupervisor | undefined;
   const tianmu = new FakeTianmu();
@@ -221,7 +229,7 @@ describe('relay crash test', () => {
     );
 
     const t0 = Date.now();
-    relay = new RelaySupervisor(configFile);
+    relay = new RelaySupervisor(configFile, extraEnv);
     const r = relay;
     await r.start();
 
@@ -320,7 +328,7 @@ describe('relay crash test', () => {
     expect(duplicates.kakao).toBeLessThanOrEqual(KILLS);
     // Visible in the test output: how hard the run was.
     process.stdout.write(
-      `crash test: ${KILLS} kills, ${resends} batch resends, duplicates ${JSON.stringify(duplicates)}, ` +
+      `crash test (${mode}): ${KILLS} kills, ${resends} batch resends, duplicates ${JSON.stringify(duplicates)}, ` +
         `injected failures ${JSON.stringify([tianmu.failures, hive.failures, kakao.failures])}, ` +
         `posted in ${tPosted - t0} ms, drained ${tDrained - tPosted} ms later\n`,
     );
