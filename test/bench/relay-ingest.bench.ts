@@ -206,6 +206,12 @@ async function main(): Promise<void> {
       `drain during ingest                 : ${Object.entries(atIngestEnd).map(([k, v]) => `${k} ${fmt((v.unique - atIngestStart[k].unique) / ((ingestEnd - ingestStart) / 1000))}/s`).join(', ')} ` +
         `(ingest ${fmt(rb.requests / rb.seconds)}/s; ${fmt(Math.min(...Object.entries(atIngestEnd).map(([k, v]) => (v.unique - atIngestStart[k].unique) / ((ingestEnd - ingestStart) / 1000))) / (rb.requests / rb.seconds), 2)} of it for the slowest sink)`,
     );
+    {
+      const x = inProcess;
+      const secs = (x.ingestEnd - x.ingestStart) / 1000;
+      const slowest = Math.min(...Object.entries(x.atIngestEnd).map(([k, v]) => (v.unique - x.atIngestStart[k].unique) / secs));
+      console.log(`drain during ingest, same thread   : slowest sink ${fmt(slowest)}/s (ingest ${fmt(x.rb.requests / x.rb.seconds)}/s; ${fmt(slowest / (x.rb.requests / x.rb.seconds), 2)} of it)`);
+    }
     for (const [k, v] of Object.entries(s)) {
       console.log(
         `drain ${k.padEnd(30)}: ${fmt(v.unique)} of ${expected}, ${fmt(v.unique / ingestWindow)}/s from ingest start to last delivery ` +

@@ -92,7 +92,8 @@ async function startCommand(argv: readonly string[], io: CliIo): Promise<number>
   if (!loaded.ok) return 2;
   const config = flags.port === undefined ? loaded.config : { ...loaded.config, port: Number(flags.port) };
   // PURCHASE_RELAY_DELIVERY_THREAD=1 runs delivery in a worker thread (measured: ingest while delivering 0.12 -> 0.16
-  // of node:http, but peak RSS 210-246 MB against 176-189 MB, over the 200 MB budget): off unless asked for.
+  // of node:http, but the slowest sink drains 0.46 of the ingest rate during a burst against 0.86 on one thread, so a backlog
+  // grows while it lasts): off unless asked for. docs/benchmarks.md has the runs.
   const relay = createRelay(config, { deliveryThread: io.env.PURCHASE_RELAY_DELIVERY_THREAD === '1' });
   try {
     const url = await relay.start();
