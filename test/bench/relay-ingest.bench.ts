@@ -177,7 +177,7 @@ async function main(): Promise<void> {
     };
     const inProcess = await delivering('delivering-in-process', {});
     const threaded = await delivering('delivering-thread', { PURCHASE_RELAY_DELIVERY_THREAD: '1' });
-    const { rb, expected, atIngestStart, atIngestEnd, s, ingestStart, ingestEnd, drainedAt } = threaded;
+    const { rb, expected, atIngestEnd, s, ingestStart, ingestEnd, drainedAt } = threaded;
     const peakB = threaded.peak;
     const ingestB = threaded.ingest;
 
@@ -202,16 +202,16 @@ async function main(): Promise<void> {
     console.log(`relay peak RSS (VmHWM)              : ${fmt(peakA)} MB ingest only, ${fmt(peakB)} MB while delivering (limit 200 MB)`);
     console.log(`delivered when ingest stopped       : ${Object.entries(atIngestEnd).map(([k, v]) => `${k} ${v.unique}`).join(', ')} of ${expected}`);
     // The keep-up figure: deliveries per second while the measured ingest ran, against that ingest rate.
-    console.log(
-      `drain during ingest                 : ${Object.entries(atIngestEnd).map(([k, v]) => `${k} ${fmt((v.unique - atIngestStart[k].unique) / ((ingestEnd - ingestStart) / 1000))}/s`).join(', ')} ` +
-        `(ingest ${fmt(rb.requests / rb.seconds)}/s; ${fmt(Math.min(...Object.entries(atIngestEnd).map(([k, v]) => (v.unique - atIngestStart[k].unique) / ((ingestEnd - ingestStart) / 1000))) / (rb.requests / rb.seconds), 2)} of it for the slowest sink)`,
-    );
-    {
-      const x = inProcess;
-      const secs = (x.ingestEnd - x.ingestStart) / 1000;
-      const slowest = Math.min(...Object.entries(x.atIngestEnd).map(([k, v]) => (v.unique - x.atIngestStart[k].unique) / secs));
-      console.log(`drain during ingest, same thread   : slowest sink ${fmt(slowest)}/s (ingest ${fmt(x.rb.requests / x.rb.seconds)}/s; ${fmt(slowest / (x.rb.requests / x.rb.seconds), 2)} of it)`);
-    }
+    type Run = typeof threaded;
+    const drainRates = (x: Run) => Object.entries(x.atIngestEnd).map(([k, v]) => [k, (v.unique - x.atIngestStart[k].unique) / ((x.ingestEnd - x.ingestStart) / 1000)] as const);
+    const drainLine = (x: Run) => {
+      const rates = drainRates(x);
+      const ingestRate = x.rb.requests / x.rb.seconds;
+      const slowest = Math.min(...rates.map(([, r]) => r));
+      return `${rates.map(([k, r]) => `${k} ${fmt(r)}/s`).join(', ')} (ingest ${fmt(ingestRate)}/s; ${fmt(slowest / ingestRate, 2)} of it for the slowest sink)`;
+    };
+    console.log(`drain during ingest                 : ${drainLine(threaded)}`);
+    console.log(`drain during ingest, same thread   : ${drainLine(inProcess)}`);
     for (const [k, v] of Object.entries(s)) {
       console.log(
         `drain ${k.padEnd(30)}: ${fmt(v.unique)} of ${expected}, ${fmt(v.unique / ingestWindow)}/s from ingest start to last delivery ` +
