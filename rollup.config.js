@@ -25,6 +25,7 @@ const GLOBAL = 'MinigamePurchase';
 const ENTRIES = [
   { name: 'index', input: 'src/client/index.ts', npm: '.' },
   { name: 'catalog', input: 'src/client/catalog/index.ts', npm: './catalog' },
+  { name: 'web', input: 'src/client/platform/web.ts', npm: './web' },
   { name: 'minigame-purchase', input: 'src/client/catalog/runtime.ts', runtime: true },
 ];
 const NPM = ENTRIES.filter((e) => e.npm);

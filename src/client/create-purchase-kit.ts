@@ -15,7 +15,6 @@ import { buildReport } from './report/build-report';
 import { reportProblem } from './report/report-guard';
 import { createOrderId } from './order-id';
 import { InvalidReportError, PurchaseError, StorageFullError } from './errors';
-import { createCatalogClient } from './catalog/catalog-client';
 import type { CatalogClient } from './catalog/catalog-client';
 
 export interface KitEvents {
@@ -35,7 +34,7 @@ export interface PurchaseKit {
   readonly platform: Platform;
   /** `platform.login()` → `POST /v1/session`; the token is kept in storage. */
   login(): Promise<{ openid: string }>;
-  /** The catalog (cached, stale-while-revalidate) through the relay. */
+  /** The catalog (cached, stale-while-revalidate) through the relay, by the `catalog` option's client. */
   getCatalog(): ReturnType<CatalogClient['get']>;
   /**
    * Why this device cannot pay, as far as is known now (e.g. WeChat on an iOS device it does not support); `purchase()`
@@ -68,6 +67,9 @@ export interface PurchaseKit {
   /** Stops timers and listeners and restores hooked payment calls; stored reports wait for the next start. */
   close(): void;
 }
+
+/** What `getCatalog()` says when no catalog client was plugged in. */
+export const NO_CATALOG = "getCatalog() needs createPurchaseKit({ catalog: createCatalogClient }), from 'minigame-purchase/catalog'";
 
 export function createPurchaseKit(options: PurchaseKitOptions): PurchaseKit {
   const platform =
@@ -115,7 +117,8 @@ export function createPurchaseKit(options: PurchaseKitOptions): PurchaseKit {
       return { openid: s.openid };
     },
     getCatalog() {
-      catalog ||= createCatalogClient({
+      if (!options.catalog) return Promise.reject(new Error(NO_CATALOG));
+      catalog ||= options.catalog({
         platform,
         appId: options.appId,
         relayGet: (path) => session.request({ url: path, method: 'GET' }),

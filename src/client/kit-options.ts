@@ -2,13 +2,18 @@ import type { Platform, PlatformName } from './platform/platform';
 import type { PaymentOptions } from './platform/payment-options';
 import type { BackoffOptions } from './queue/backoff';
 import type { GameContext } from './report/build-report';
+import type { CatalogClient, CatalogClientDeps } from './catalog/catalog-client';
 
 export interface PurchaseKitOptions {
   /** The relay's base URL, e.g. `https://pay.example.com` (no trailing slash needed). Required. */
   relayUrl: string;
   /** The game's mini-game appId. Required. */
   appId: string;
-  /** A platform name or a ready Platform (tests, custom hosts). @default detected: tt, qq, wx, else web */
+  /**
+   * A platform name or a ready Platform (tests, custom hosts, the browser: `createWebPlatform()` from
+   * `minigame-purchase/web`). @default detected: tt, qq or wx; elsewhere `createPurchaseKit` throws, saying what to
+   * pass (the Cocos drop-in and the demo's runtime fall back to the web sandbox themselves)
+   */
   platform?: PlatformName | Platform;
   /** Payment sheet options (offerId, env, zoneId, coinPrice). @default `{}` */
   payment?: PaymentOptions;
@@ -22,6 +27,12 @@ export interface PurchaseKitOptions {
   backoff?: BackoffOptions;
   /** Timeout of each relay request. @default 10000 */
   requestTimeoutMs?: number;
+  /**
+   * What `kit.getCatalog()` uses: `createCatalogClient` from `minigame-purchase/catalog`. A plug-in, so a game that
+   * lists its own products ships none of the catalog (about 1.4 KB gzip). The Cocos drop-in and the demo's runtime
+   * plug it in by default. @default none: `getCatalog()` rejects, saying what to pass
+   */
+  catalog?: (deps: CatalogClientDeps) => CatalogClient;
 }
 
 /** What `purchase()` needs of a product; a catalog pack (`CatalogPack`) fits as is. */

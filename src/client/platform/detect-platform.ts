@@ -3,11 +3,10 @@ import type { PaymentOptions } from './payment-options';
 import { createWxPlatform, wxAvailable } from './wx';
 import { createQqPlatform, qqAvailable } from './qq';
 import { createTtPlatform, ttAvailable } from './tt';
-import { createWebPlatform } from './web';
 
 /**
  * Which host we run in. QQ and Douyin are checked first because their runtimes may also expose a `wx` alias;
- * anything else is the web sandbox.
+ * anything else is `web` (a browser, Node).
  */
 export function detectPlatform(): PlatformName {
   if (ttAvailable()) return 'tt';
@@ -16,6 +15,13 @@ export function detectPlatform(): PlatformName {
   return 'web';
 }
 
+/**
+ * What `createPlatform` says outside a mini-game. The web sandbox is not in the npm entry: a mini-game's release build
+ * would ship it for nothing. The Cocos drop-in and the demo's runtime fall back to it themselves.
+ */
+export const NO_PLATFORM = "no wx, qq or tt here: in a browser pass createPurchaseKit({ platform: createWebPlatform() }), from 'minigame-purchase/web'";
+
+/** The adapter of `name` (default: the detected host). Throws `NO_PLATFORM` for `web`, which only the caller can build. */
 export function createPlatform(name: PlatformName = detectPlatform(), payment: PaymentOptions = {}): Platform {
   switch (name) {
     case 'wx':
@@ -25,6 +31,6 @@ export function createPlatform(name: PlatformName = detectPlatform(), payment: P
     case 'tt':
       return createTtPlatform({ payment });
     default:
-      return createWebPlatform();
+      throw new Error(NO_PLATFORM);
   }
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { FakeGameServer } from '../../fakes/game-server/fake-game-server';
 import { specSample } from '../../relay/catalog/catalog-fixtures';
 import { APP_ID, startTestRelay, type TestRelay } from '../../relay/http/relay-test-kit';
+import { createCatalogClient } from '../../../src/client/catalog/catalog-client';
 import { createTestKit } from '../test-kit';
 
 /**
@@ -23,7 +24,7 @@ describe('kit.getCatalog() against the relay', () => {
   });
 
   it("sends the session token and gets the logged-in player's catalog", async () => {
-    const [kit, fakes] = createTestKit({ url: t.url } as never);
+    const [kit, fakes] = createTestKit({ url: t.url } as never, { kit: { catalog: createCatalogClient } });
     try {
       const catalog = await kit.getCatalog();
       expect(catalog).toMatchObject({ appId: APP_ID, stale: false, userScoped: true });

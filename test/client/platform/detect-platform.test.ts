@@ -1,4 +1,4 @@
-import { detectPlatform, createPlatform } from '../../../src/client/platform/detect-platform';
+import { detectPlatform, createPlatform, NO_PLATFORM } from '../../../src/client/platform/detect-platform';
 import { FakeWx } from '../../fakes/platform/fake-wx';
 import { FakeQq, FakeTt } from '../../fakes/platform/fake-qq-tt';
 
@@ -11,9 +11,10 @@ afterEach(() => {
 });
 
 describe('platform detection', () => {
-  it('is web when no mini-game global exists (Node, a browser)', () => {
+  it('is web when no mini-game global exists (Node, a browser), whose sandbox the caller builds: not in the npm entry', () => {
     expect(detectPlatform()).toBe('web');
-    expect(createPlatform().name).toBe('web');
+    expect(() => createPlatform()).toThrow(NO_PLATFORM);
+    expect(NO_PLATFORM).toContain("createWebPlatform() }), from 'minigame-purchase/web'");
   });
 
   it('finds wx', () => {
@@ -33,6 +34,8 @@ describe('platform detection', () => {
 
   it('builds the platform it is told to, whatever the globals', () => {
     g.tt = new FakeTt().api;
-    expect(createPlatform('web').name).toBe('web');
+    g.wx = new FakeWx().api;
+    expect(createPlatform('wx').name).toBe('wx');
+    expect(() => createPlatform('web')).toThrow(NO_PLATFORM);
   });
 });

@@ -25,7 +25,7 @@ export interface PurchaseKit {
     login(): Promise<{
         openid: string;
     }>;
-    /** The catalog (cached, stale-while-revalidate) through the relay. */
+    /** The catalog (cached, stale-while-revalidate) through the relay, by the `catalog` option's client. */
     getCatalog(): ReturnType<CatalogClient['get']>;
     /**
      * Why this device cannot pay, as far as is known now (e.g. WeChat on an iOS device it does not support); `purchase()`
@@ -60,4 +60,6 @@ export interface PurchaseKit {
     /** Stops timers and listeners and restores hooked payment calls; stored reports wait for the next start. */
     close(): void;
 }
+/** What `getCatalog()` says when no catalog client was plugged in. */
+export declare const NO_CATALOG = "getCatalog() needs createPurchaseKit({ catalog: createCatalogClient }), from 'minigame-purchase/catalog'";
 export declare function createPurchaseKit(options: PurchaseKitOptions): PurchaseKit;

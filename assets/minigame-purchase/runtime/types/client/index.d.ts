@@ -9,7 +9,6 @@ export type { Platform, PlatformName, PlatformStorage, PlatformPayment, PaymentR
 export { createWxPlatform } from './platform/wx';
 export { createQqPlatform } from './platform/qq';
 export { createTtPlatform } from './platform/tt';
-export { createWebPlatform, SANDBOX_NOTICE } from './platform/web';
 export { detectPlatform } from './platform/detect-platform';
 export { classifyPaymentError } from './payment/payment-errors';
 export { isPurchaseReport, reportProblem } from './report/report-guard';
