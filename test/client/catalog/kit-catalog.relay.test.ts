@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { FakeGameServer } from '../../fakes/game-server/fake-game-server';
 import { specSample } from '../../relay/catalog/catalog-fixtures';
-import { APP_ID, startTestRelay, type TestRelay } from '../../relay/http/relay-test-kit';
+import { catalogRelay } from '../../relay/catalog/catalog-relay';
+import { APP_ID } from '../../relay/http/relay-test-kit';
 import { createCatalogClient } from '../../../src/client/catalog/catalog-client';
 import { createTestKit } from '../test-kit';
 
@@ -12,19 +12,10 @@ import { createTestKit } from '../test-kit';
  */
 describe('kit.getCatalog() against the relay', () => {
   const asked: string[] = [];
-  const game = new FakeGameServer((udid) => (asked.push(udid), specSample()));
-  let t: TestRelay;
-  beforeAll(async () => {
-    await game.start();
-    t = await startTestRelay({ games: [{ appId: APP_ID, catalog: { url: game.url, timeoutMs: 2000 } }] });
-  });
-  afterAll(async () => {
-    await t?.close();
-    await game.stop();
-  });
+  const { relay } = catalogRelay((udid) => (asked.push(udid), specSample()));
 
   it("sends the session token and gets the logged-in player's catalog", async () => {
-    const [kit, fakes] = createTestKit({ url: t.url } as never, { kit: { catalog: createCatalogClient } });
+    const [kit, fakes] = createTestKit({ url: relay().url } as never, { kit: { catalog: createCatalogClient } });
     try {
       const catalog = await kit.getCatalog();
       expect(catalog).toMatchObject({ appId: APP_ID, stale: false, userScoped: true });

@@ -1,10 +1,10 @@
 import { createPurchaseKit } from '../../../src/client/catalog/runtime';
 import { createPurchaseKit as createNpmKit, NO_CATALOG } from '../../../src/client/create-purchase-kit';
 import { NO_PLATFORM } from '../../../src/client/platform/detect-platform';
-import { FakeGameServer } from '../../fakes/game-server/fake-game-server';
 import { FakeWx } from '../../fakes/platform/fake-wx';
 import { specSample } from '../../relay/catalog/catalog-fixtures';
-import { APP_ID, startTestRelay, type TestRelay } from '../../relay/http/relay-test-kit';
+import { catalogRelay } from '../../relay/catalog/catalog-relay';
+import { APP_ID } from '../../relay/http/relay-test-kit';
 
 /**
  * The npm entry leaves the catalog client and the web sandbox out (a release build that needs neither ships neither:
@@ -12,19 +12,10 @@ import { APP_ID, startTestRelay, type TestRelay } from '../../relay/http/relay-t
  * kit is the one DESIGN.md shows: `createPurchaseKit({ relayUrl, appId })`, then `kit.getCatalog()`, in a browser too.
  */
 describe("the store runtime's kit", () => {
-  const game = new FakeGameServer(() => specSample());
-  let t: TestRelay;
-  beforeAll(async () => {
-    await game.start();
-    t = await startTestRelay({ games: [{ appId: APP_ID, catalog: { url: game.url, timeoutMs: 2000 } }] });
-  });
-  afterAll(async () => {
-    await t?.close();
-    await game.stop();
-  });
+  const { relay } = catalogRelay(() => specSample());
 
   it('outside a mini-game runs on the web sandbox and gets the catalog with no options', async () => {
-    const kit = createPurchaseKit({ relayUrl: t.url, appId: APP_ID });
+    const kit = createPurchaseKit({ relayUrl: relay().url, appId: APP_ID });
     try {
       expect(kit.platform.name).toBe('web');
       const catalog = await kit.getCatalog();
@@ -39,7 +30,7 @@ describe("the store runtime's kit", () => {
     const g = globalThis as Record<string, unknown>;
     g.wx = new FakeWx().api;
     try {
-      const kit = createPurchaseKit({ relayUrl: t.url, appId: APP_ID });
+      const kit = createPurchaseKit({ relayUrl: relay().url, appId: APP_ID });
       expect(kit.platform.name).toBe('wx');
       kit.close();
     } finally {
@@ -48,11 +39,11 @@ describe("the store runtime's kit", () => {
   });
 
   it("the npm entry's kit says what to pass for each", async () => {
-    expect(() => createNpmKit({ relayUrl: t.url, appId: APP_ID })).toThrow(NO_PLATFORM);
+    expect(() => createNpmKit({ relayUrl: relay().url, appId: APP_ID })).toThrow(NO_PLATFORM);
     const g = globalThis as Record<string, unknown>;
     g.wx = new FakeWx().api;
     try {
-      const kit = createNpmKit({ relayUrl: t.url, appId: APP_ID });
+      const kit = createNpmKit({ relayUrl: relay().url, appId: APP_ID });
       await expect(kit.getCatalog()).rejects.toThrow(NO_CATALOG);
       kit.close();
     } finally {
