@@ -4,8 +4,8 @@ import { join, resolve } from 'node:path';
 import * as ts from 'typescript';
 
 // What a game gets from npm: `minigame-purchase`, `minigame-purchase/catalog` and `minigame-purchase/web` through
-// package.json's `exports`,
-// in ESM and CJS, with types. Resolved by the package's own name (Node's self-reference), as an installed copy would.
+// package.json's `exports`, in ESM and CJS, with types. Resolved by the package's own name (Node's self-reference),
+// as an installed copy would.
 const ROOT = resolve(__dirname, '../..');
 
 describe("the npm package's exports", () => {
