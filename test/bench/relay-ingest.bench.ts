@@ -23,6 +23,20 @@ const APP_ID = BENCH_APP_ID;
 const HELLO = `require('http').createServer((q, s) => { q.resume(); q.on('end', () => { s.writeHead(200, {'content-type': 'application/json'}); s.end('{"ok":true}'); }); })
   .listen(0, '127.0.0.1', function () { console.log('READY http://127.0.0.1:' + this.address().port); });`;
 
+/**
+ * The ceiling of any relay that delivers each purchase to Tianmu and Kakao (one request each, neither batches): a
+ * bare `node:http` server that answers each report once it has POSTed it to two bare upstreams over keep-alive, with
+ * no storage, no session check, no mapping. What it reaches against hello-world bounds the ratio on this machine.
+ */
+const FORWARDER = (upstream: string) => `const http = require('http');
+const agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
+const post = (b) => new Promise((res, rej) => {
+  const r = http.request(${JSON.stringify(upstream)}, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(b) } }, (x) => { x.resume(); x.on('end', res); });
+  r.on('error', rej); r.end(b);
+});
+http.createServer((q, s) => { let b = ''; q.on('data', (c) => (b += c)); q.on('end', () => Promise.all([post(b), post(b)]).then(() => { s.writeHead(200, {'content-type': 'application/json'}); s.end('{"ok":true}'); })); })
+  .listen(0, '127.0.0.1', function () { console.log('READY http://127.0.0.1:' + this.address().port); });`;
+
 /** The fake upstreams in their own process, so they do not share the load generator's event loop. */
 const FAKES = `
 const { FakeTianmu } = require(${JSON.stringify(join(ROOT, 'test/fakes/upstreams/fake-tianmu'))});
@@ -125,6 +139,18 @@ async function main(): Promise<void> {
     const h1 = await load(helloUrl, '/', helloBody, () => ({}), DURATION_MS, MAX_REQUESTS);
     const h1Cpu = helloCpu();
 
+    // The ceiling: the bare forwarder in front of a second hello-world, which stands for both upstreams.
+    const upstream = child(['-e', HELLO]);
+    children.push(upstream);
+    const forwarder = child(['-e', FORWARDER((await upstream.waitFor(/^READY (.*)$/))[1])]);
+    children.push(forwarder);
+    const forwarderUrl = (await forwarder.waitFor(/^READY (.*)$/))[1];
+    await load(forwarderUrl, '/', helloBody, () => ({}), WARMUP_MS, MAX_REQUESTS);
+    const fCpu = cpuMeter({ forwarder: forwarder.proc.pid!, upstream: upstream.proc.pid! });
+    const rf = await load(forwarderUrl, '/', helloBody, () => ({}), DURATION_MS, MAX_REQUESTS);
+    const rfCpu = fCpu();
+    await Promise.all([forwarder.stop(), upstream.stop()]);
+
     // A: ingest alone (the game enables no sink): the durable ingest path and nothing else.
     const a = await startRelay(main, dir, 'ingest-only', {}, env, children);
     await load(a.url, '/v1/purchases', a.sessions.body, a.sessions.headers, WARMUP_MS, MAX_REQUESTS);
@@ -192,12 +218,15 @@ async function main(): Promise<void> {
     console.log(`load: ${CONNECTIONS} keep-alive connections, closed loop, ${DURATION_MS / 1000} s per run after ${WARMUP_MS / 1000} s warm-up; load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores`);
     console.log(line('hello-world node:http (before)', h1));
     console.log(line('hello-world node:http (after)', h2));
+    console.log(line('bare forwarder, 2 POSTs per report', rf));
     console.log(line('relay, ingest only', ra));
     console.log(line('relay, delivering on the same thread', inProcess.rb));
     console.log(line('relay, delivering in its own thread', rb));
     console.log(line('(diagnostic) in-memory SQLite', rm));
     console.log(`ratio relay / hello-world           : ${fmt(ra.requests / ra.seconds / hRate, 2)} ingest only, ${fmt(rb.requests / rb.seconds / hRate, 2)} while delivering (aim >= 0.35; ${fmt(inProcess.rb.requests / inProcess.rb.seconds / hRate, 2)} with delivery on the ingest thread); ${fmt(rm.requests / rm.seconds / hRate, 2)} without fsync`);
-    console.log(`RESULT ${JSON.stringify({ hello: hRate, ingestOnly: ra.requests / ra.seconds / hRate, delivering: rb.requests / rb.seconds / hRate, deliveringSameThread: inProcess.rb.requests / inProcess.rb.seconds / hRate, inMemory: rm.requests / rm.seconds / hRate, drainAfterS: (drainedAt - ingestEnd) / 1000, peakMb: [peakA, peakB, inProcess.peak] })}`);
+    const ceiling = rf.requests / rf.seconds / hRate;
+    console.log(`ceiling for any relay sending 2 POSTs per purchase: ${fmt(ceiling, 2)} of hello-world (the bare forwarder); the relay while delivering reaches ${fmt(rb.requests / rb.seconds / hRate / ceiling, 2)} of that ceiling, the aim 0.35 is ${fmt(0.35 / ceiling, 2)} of it`);
+    console.log(`RESULT ${JSON.stringify({ hello: hRate, ceiling, ingestOnly: ra.requests / ra.seconds / hRate, delivering: rb.requests / rb.seconds / hRate, deliveringSameThread: inProcess.rb.requests / inProcess.rb.seconds / hRate, inMemory: rm.requests / rm.seconds / hRate, drainAfterS: (drainedAt - ingestEnd) / 1000, peakMb: [peakA, peakB, inProcess.peak] })}`);
     console.log(`mean storage.ingest (commit) time   : ${fmt(ingestA * 1000, 1)} ms ingest only, ${fmt(ingestB * 1000, 1)} ms while delivering (relay_ingest_duration_seconds)`);
     console.log(`relay peak RSS (VmHWM)              : ${fmt(peakA)} MB ingest only, ${fmt(peakB)} MB while delivering (limit 200 MB)`);
     console.log(`delivered when ingest stopped       : ${Object.entries(atIngestEnd).map(([k, v]) => `${k} ${v.unique}`).join(', ')} of ${expected}`);
@@ -221,6 +250,7 @@ async function main(): Promise<void> {
     // Where the two cores go: CPU per ingested request of every process in the measurement, and what the aim would
     // need. The fakes and the load generator are part of the bench, not of the relay, but they share its cores.
     console.log(`CPU ms per request, hello-world    : ${cpuLine(h1Cpu, h1.requests, h1.seconds)}`);
+    console.log(`CPU ms per request, bare forwarder : ${cpuLine(rfCpu, rf.requests, rf.seconds)}`);
     console.log(`CPU ms per request, ingest only    : ${cpuLine(raCpu, ra.requests, ra.seconds)}`);
     console.log(`CPU ms per request, same thread    : ${cpuLine(inProcess.cpu, inProcess.rb.requests, inProcess.rb.seconds)}`);
     console.log(`CPU ms per request, delivery thread: ${cpuLine(threaded.cpu, rb.requests, rb.seconds)}`);
@@ -234,7 +264,7 @@ async function main(): Promise<void> {
     const all = Object.values(s).every((v) => v.unique >= expected);
     console.log(`every delivery done ${fmt((drainedAt - ingestEnd) / 1000, 1)} s after ingest stopped (${all ? 'all delivered' : 'NOT all delivered'})`);
     const allBefore = Object.values(inProcess.s).every((v) => v.unique >= inProcess.expected);
-    failed = ra.errors + rb.errors + rm.errors + inProcess.rb.errors > 0 || !all || !allBefore || [...Object.values(s), ...Object.values(inProcess.s)].some((v) => v.rejected > 0);
+    failed = rf.errors + ra.errors + rb.errors + rm.errors + inProcess.rb.errors > 0 || !all || !allBefore || [...Object.values(s), ...Object.values(inProcess.s)].some((v) => v.rejected > 0);
   } finally {
     await Promise.all(children.map((c) => c.stop()));
     rmSync(dir, { recursive: true, force: true });
