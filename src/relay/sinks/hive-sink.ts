@@ -14,7 +14,7 @@ import {
   hiveServerId,
 } from './hive-fields';
 import { HIVE_CONTENT_TYPE, HIVE_KST_TIMEZONE, HIVE_PATH, HiveErrorBodySchema, HiveRowSchema, type HiveRequest, type HiveRow } from './hive-wire';
-import { rowProblem } from './row-problem';
+import { checkedRows } from './row-problem';
 import { SinkRefusal, type Classification, type Sink, type SinkGame, type SinkResponse, type StoredPurchase } from './sink';
 
 /** Where requests go when the config captures instead of sending. */
@@ -76,8 +76,10 @@ export function toHiveRow(p: StoredPurchase, config: HiveSinkConfig, game: SinkG
  * first, and one that breaks it is refused alone.
  */
 function refuse(p: StoredPurchase, config: HiveSinkConfig, game: SinkGame): string | undefined {
-  return rowProblem('Hive', HiveRowSchema, toHiveRow(p, config, game));
+  return hiveRow(p, config, game).problem;
 }
+
+const hiveRow = checkedRows('Hive', HiveRowSchema, toHiveRow);
 
 export const hiveSink: Sink<HiveSinkConfig, 'hive'> = {
   name: 'hive',
@@ -95,9 +97,8 @@ export const hiveSink: Sink<HiveSinkConfig, 'hive'> = {
     if (purchases.length === 0) throw new RangeError('Hive needs at least one purchase');
     if (purchases.length > config.batchSize) throw new RangeError(`at most ${config.batchSize} rows per Hive request`);
     const logBody = purchases.map((p) => {
-      const row = toHiveRow(p, config, game);
-      const why = rowProblem('Hive', HiveRowSchema, row);
-      if (why) throw new SinkRefusal(`${p.report.orderId}: ${why}`);
+      const { row, problem } = hiveRow(p, config, game);
+      if (problem) throw new SinkRefusal(`${p.report.orderId}: ${problem}`);
       return row;
     });
     const body: HiveRequest = { appId: config.appId, logBody };

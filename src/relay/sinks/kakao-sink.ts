@@ -10,8 +10,8 @@ import {
 } from './kakao-config';
 import { classifyFailedStatus, snippet, statusFamily } from './classify-status';
 import { KAKAO_CONTENT_TYPE, KAKAO_PATH, KakaoRequestSchema, type KakaoRequest } from './kakao-wire';
-import { rowProblem } from './row-problem';
-import { SinkRefusal, type Classification, type Sink, type SinkResponse, type StoredPurchase } from './sink';
+import { checkedRows } from './row-problem';
+import { SinkRefusal, type Classification, type Sink, type SinkGame, type SinkResponse, type StoredPurchase } from './sink';
 
 /** Where requests go when the config captures instead of sending. */
 export const KAKAO_DEFAULT_URL = `https://openapi-zinny3.game.kakao.com:10443${KAKAO_PATH}`;
@@ -38,12 +38,15 @@ export function kakaoCountry(p: StoredPurchase, config: KakaoSinkConfig): string
   return (p.report.country ?? config.defaultCountry)?.toLowerCase();
 }
 
-function refuse(p: StoredPurchase, config: KakaoSinkConfig): string | undefined {
+function refuse(p: StoredPurchase, config: KakaoSinkConfig, game?: SinkGame): string | undefined {
   if (kakaoCountry(p, config) === undefined) return 'Kakao requires country: the report has none and sinks.kakao.defaultCountry is not set';
   if (kakaoPlayerId(p) === undefined) return 'Kakao requires a playerId header: neither playerId nor uid is printable ASCII';
   // 400 "lack of required parameters or parameter type error": a body the spec table would refuse is not sent.
-  return rowProblem('Kakao', KakaoRequestSchema, toKakaoBody(p, config));
+  return kakaoBody(p, config, game).problem;
 }
+
+/** The game plays no part in Kakao's body; it only keys the memo, as the sink loop hands the same one to both calls. */
+const kakaoBody = checkedRows('Kakao', KakaoRequestSchema, (p: StoredPurchase, config: KakaoSinkConfig, _game?: SinkGame) => toKakaoBody(p, config));
 
 export function toKakaoBody(p: StoredPurchase, config: KakaoSinkConfig): KakaoRequest {
   const r = p.report;
@@ -73,11 +76,11 @@ export const kakaoSink: Sink<KakaoSinkConfig, 'kakao'> = {
   demoConfig: kakaoDemoConfig,
   maxBatch: () => 1,
   configOf: (game) => game.sinks.kakao,
-  refuse: (p, config) => refuse(p, config),
-  toRequest(purchases, config) {
+  refuse: (p, config, game) => refuse(p, config, game),
+  toRequest(purchases, config, game) {
     if (purchases.length !== 1) throw new RangeError(`Kakao takes one purchase per request, got ${purchases.length}`);
     const p = purchases[0];
-    const why = refuse(p, config);
+    const why = refuse(p, config, game);
     if (why) throw new SinkRefusal(why);
     return {
       method: 'POST',
@@ -89,7 +92,7 @@ export const kakaoSink: Sink<KakaoSinkConfig, 'kakao'> = {
         'Content-Type': KAKAO_CONTENT_TYPE,
         Authorization: `KakaoAK ${config.adminKey}`,
       },
-      body: JSON.stringify(toKakaoBody(p, config)),
+      body: JSON.stringify(kakaoBody(p, config, game).row),
     };
   },
   classify: classifyKakao,

@@ -1,6 +1,6 @@
 import { TIANMU_CONFIG_DESCRIPTIONS, TianmuSinkConfigSchema, tianmuDemoConfig, type TianmuSinkConfig } from './tianmu-config';
 import { classifyFailedStatus, snippet, statusFamily, tryParseJson } from './classify-status';
-import { rowProblem } from './row-problem';
+import { checkedRows } from './row-problem';
 import { SinkRefusal, type Classification, type Sink, type SinkGame, type SinkResponse, type StoredPurchase } from './sink';
 import {
   TIANMU_CODE_BAD_PARAMS,
@@ -24,8 +24,10 @@ function refuse(p: StoredPurchase, config: TianmuSinkConfig, game: SinkGame): st
   if (p.report.currency !== 'CNY') return `Tianmu takes pay_amount in fen of CNY only; this purchase is in ${p.report.currency}`;
   if (p.clientIp === '') return 'Tianmu requires user_ip and the relay recorded no client IP';
   // 10001 (parameter error) is Tianmu's only refusal: a request its spec table would refuse is not sent.
-  return rowProblem('Tianmu', TianmuRequestSchema, toTianmuBody(p, config, game));
+  return tianmuBody(p, config, game).problem;
 }
+
+const tianmuBody = checkedRows('Tianmu', TianmuRequestSchema, (p: StoredPurchase, config: TianmuSinkConfig, game: SinkGame) => toTianmuBody(p, config, game));
 
 function toTianmuBody(p: StoredPurchase, config: TianmuSinkConfig, game: SinkGame): TianmuRequest {
   return { userLog: { v: config.version, ext: toTianmuExt(p, game.appId) } };
@@ -73,7 +75,7 @@ export const tianmuSink: Sink<TianmuSinkConfig, 'tianmu'> = {
     if (purchases.length !== 1) throw new RangeError(`Tianmu takes one purchase per request, got ${purchases.length}`);
     const why = refuse(purchases[0], config, game);
     if (why) throw new SinkRefusal(why);
-    const body = toTianmuBody(purchases[0], config, game);
+    const body = tianmuBody(purchases[0], config, game).row;
     return {
       method: 'POST',
       url: config.url ?? TIANMU_DEFAULT_URL,
