@@ -225,3 +225,38 @@ export async function closedLoop(targets: Target[], connections: number, duratio
   agents.forEach((a) => a.destroy());
   return { requests: latenciesMs.length, accepted: statuses.get('200:accepted') ?? 0, errors, seconds, latenciesMs, statuses, loadCpu: (cpu.user + cpu.system) / 1e6 };
 }
+
+export type FakeSinkName = 'tianmu' | 'hive' | 'kakao';
+export type FakeSinkStats = Record<string, { unique: number; duplicates: number; rejected: number }>;
+
+/** The fake upstreams in their own process, so they share no event loop with the load generator or the relay. */
+const FAKE_SINKS = `
+const { FakeTianmu } = require(${JSON.stringify(join(ROOT, 'test/fakes/upstreams/fake-tianmu'))});
+const { FakeHive } = require(${JSON.stringify(join(ROOT, 'test/fakes/upstreams/fake-hive'))});
+const { FakeKakao } = require(${JSON.stringify(join(ROOT, 'test/fakes/upstreams/fake-kakao'))});
+const fakes = { tianmu: new FakeTianmu(), hive: new FakeHive(), kakao: new FakeKakao({ appId: '103815', appSecret: process.env.BENCH_KAKAO_SECRET, adminKey: process.env.BENCH_KAKAO_ADMIN }) };
+(async () => {
+  const urls = {};
+  for (const [k, f] of Object.entries(fakes)) urls[k] = (await f.start()).url;
+  console.log('READY ' + JSON.stringify(urls));
+  require('readline').createInterface({ input: process.stdin }).on('line', () => {
+    const out = {};
+    for (const [k, f] of Object.entries(fakes)) out[k] = { unique: f.uniqueIds().size, duplicates: f.duplicateCount(), rejected: f.rejected.length };
+    console.log('STATS ' + JSON.stringify(out));
+  });
+})();`;
+
+/**
+ * Fake Tianmu, Hive and Kakao (the tests' own, checking every request against the spec) in a child process;
+ * `stats()` counts what each received so far: distinct order ids, resends, spec rejections.
+ */
+export async function startFakeSinks(env: Record<string, string>) {
+  const fakes = child(['-r', 'ts-node/register/transpile-only', '-e', FAKE_SINKS], { ...env, TS_NODE_PROJECT: join(ROOT, 'tsconfig.json') });
+  const urls = JSON.parse((await fakes.waitFor(/^READY (.*)$/))[1]) as Record<FakeSinkName, string>;
+  const stats = async (): Promise<FakeSinkStats> => {
+    const p = fakes.waitFor(/^STATS (.*)$/);
+    fakes.send('stats');
+    return JSON.parse((await p)[1]) as FakeSinkStats;
+  };
+  return { child: fakes, urls, stats };
+}

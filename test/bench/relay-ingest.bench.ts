@@ -9,7 +9,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, child, closedLoop, procCpuSeconds, procStatus, transpileRelay, type Child, type LoadResult, percentile, reportBody } from './relay-bench-kit';
+import { ROOT, child, closedLoop, startFakeSinks, procCpuSeconds, procStatus, transpileRelay, type Child, type LoadResult, percentile, reportBody } from './relay-bench-kit';
 import { BENCH_APP_ID, BENCH_ENV, ingestConfig, sinksAt } from './bench-configs';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
@@ -36,23 +36,6 @@ const post = (b) => new Promise((res, rej) => {
 });
 http.createServer((q, s) => { let b = ''; q.on('data', (c) => (b += c)); q.on('end', () => Promise.all([post(b), post(b)]).then(() => { s.writeHead(200, {'content-type': 'application/json'}); s.end('{"ok":true}'); })); })
   .listen(0, '127.0.0.1', function () { console.log('READY http://127.0.0.1:' + this.address().port); });`;
-
-/** The fake upstreams in their own process, so they do not share the load generator's event loop. */
-const FAKES = `
-const { FakeTianmu } = require(${JSON.stringify(join(ROOT, 'test/fakes/upstreams/fake-tianmu'))});
-const { FakeHive } = require(${JSON.stringify(join(ROOT, 'test/fakes/upstreams/fake-hive'))});
-const { FakeKakao } = require(${JSON.stringify(join(ROOT, 'test/fakes/upstreams/fake-kakao'))});
-const fakes = { tianmu: new FakeTianmu(), hive: new FakeHive(), kakao: new FakeKakao({ appId: '103815', appSecret: process.env.BENCH_KAKAO_SECRET, adminKey: process.env.BENCH_KAKAO_ADMIN }) };
-(async () => {
-  const urls = {};
-  for (const [k, f] of Object.entries(fakes)) urls[k] = (await f.start()).url;
-  console.log('READY ' + JSON.stringify(urls));
-  require('readline').createInterface({ input: process.stdin }).on('line', () => {
-    const out = {};
-    for (const [k, f] of Object.entries(fakes)) out[k] = { unique: f.uniqueIds().size, duplicates: f.duplicateCount(), rejected: f.rejected.length };
-    console.log('STATS ' + JSON.stringify(out));
-  });
-})();`;
 
 /** CPU seconds used by the named processes (and by this one, the load generator) from now until `stop()`. */
 function cpuMeter(pids: Record<string, number>) {
@@ -122,14 +105,8 @@ async function main(): Promise<void> {
   let failed: boolean;
   try {
     const main = transpileRelay(join(dir, 'build'));
-    const fakes = child(['-r', 'ts-node/register/transpile-only', '-e', FAKES], { ...env, TS_NODE_PROJECT: join(ROOT, 'tsconfig.json') });
+    const { child: fakes, urls, stats } = await startFakeSinks(env);
     children.push(fakes);
-    const urls = JSON.parse((await fakes.waitFor(/^READY (.*)$/))[1]) as Record<'tianmu' | 'hive' | 'kakao', string>;
-    const stats = async () => {
-      const p = fakes.waitFor(/^STATS (.*)$/);
-      fakes.send('stats');
-      return JSON.parse((await p)[1]) as Record<string, { unique: number; duplicates: number; rejected: number }>;
-    };
     const hello = child(['-e', HELLO]);
     children.push(hello);
     const helloUrl = (await hello.waitFor(/^READY (.*)$/))[1];
