@@ -37,6 +37,30 @@ const post = (b) => new Promise((res, rej) => {
 http.createServer((q, s) => { let b = ''; q.on('data', (c) => (b += c)); q.on('end', () => Promise.all([post(b), post(b)]).then(() => { s.writeHead(200, {'content-type': 'application/json'}); s.end('{"ok":true}'); })); })
   .listen(0, '127.0.0.1', function () { console.log('READY http://127.0.0.1:' + this.address().port); });`;
 
+/**
+ * The same with durability, the least a relay must add: each report inserted into SQLite (WAL, `synchronous=FULL`,
+ * the reports of one event-loop turn in one transaction, as the relay's group commit does), answered once committed,
+ * then POSTed to the two upstreams without waiting (as a delivery worker sends after the answer). No session check,
+ * no schema, no delivery bookkeeping, no mapping.
+ */
+const DURABLE_FORWARDER = (upstream: string, file: string) => `const http = require('http');
+const Database = require(${JSON.stringify(join(ROOT, 'node_modules/better-sqlite3'))});
+const db = new Database(${JSON.stringify(file)});
+db.pragma('journal_mode = WAL');
+db.pragma('synchronous = FULL');
+db.exec('CREATE TABLE reports (id INTEGER PRIMARY KEY, body TEXT NOT NULL)');
+const insert = db.prepare('INSERT INTO reports (body) VALUES (?)');
+const commit = db.transaction((group) => { for (const g of group) insert.run(g.body); });
+const agent = new http.Agent({ keepAlive: true, maxSockets: 32 });
+const post = (b) => {
+  const r = http.request(${JSON.stringify(upstream)}, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(b) } }, (x) => x.resume());
+  r.on('error', () => {}); r.end(b);
+};
+let group = [];
+const flush = () => { const g = group; group = []; commit.immediate(g); for (const x of g) { x.res.writeHead(200, {'content-type': 'application/json'}); x.res.end('{"ok":true}'); post(x.body); post(x.body); } };
+http.createServer((q, res) => { let body = ''; q.on('data', (c) => (body += c)); q.on('end', () => { if (group.push({ body, res }) === 1) setImmediate(flush); }); })
+  .listen(0, '127.0.0.1', function () { console.log('READY http://127.0.0.1:' + this.address().port); });`;
+
 /** CPU seconds used by the named processes (and by this one, the load generator) from now until `stop()`. */
 function cpuMeter(pids: Record<string, number>) {
   const start = Object.fromEntries(Object.entries(pids).map(([k, pid]) => [k, procCpuSeconds(pid)]));
@@ -116,17 +140,24 @@ async function main(): Promise<void> {
     const h1 = await load(helloUrl, '/', helloBody, () => ({}), DURATION_MS, MAX_REQUESTS);
     const h1Cpu = helloCpu();
 
-    // The ceiling: the bare forwarder in front of a second hello-world, which stands for both upstreams.
+    // The ceilings: the bare and the durable forwarder in front of a second hello-world, standing for both upstreams.
     const upstream = child(['-e', HELLO]);
     children.push(upstream);
-    const forwarder = child(['-e', FORWARDER((await upstream.waitFor(/^READY (.*)$/))[1])]);
-    children.push(forwarder);
-    const forwarderUrl = (await forwarder.waitFor(/^READY (.*)$/))[1];
-    await load(forwarderUrl, '/', helloBody, () => ({}), WARMUP_MS, MAX_REQUESTS);
-    const fCpu = cpuMeter({ forwarder: forwarder.proc.pid!, upstream: upstream.proc.pid! });
-    const rf = await load(forwarderUrl, '/', helloBody, () => ({}), DURATION_MS, MAX_REQUESTS);
-    const rfCpu = fCpu();
-    await Promise.all([forwarder.stop(), upstream.stop()]);
+    const upstreamUrl = (await upstream.waitFor(/^READY (.*)$/))[1];
+    const forward = async (script: string) => {
+      const forwarder = child(['-e', script]);
+      children.push(forwarder);
+      const forwarderUrl = (await forwarder.waitFor(/^READY (.*)$/))[1];
+      await load(forwarderUrl, '/', helloBody, () => ({}), WARMUP_MS, MAX_REQUESTS);
+      const meter = cpuMeter({ forwarder: forwarder.proc.pid!, upstream: upstream.proc.pid! });
+      const result = await load(forwarderUrl, '/', helloBody, () => ({}), DURATION_MS, MAX_REQUESTS);
+      const cpu = meter();
+      await forwarder.stop();
+      return { result, cpu };
+    };
+    const { result: rf, cpu: rfCpu } = await forward(FORWARDER(upstreamUrl));
+    const { result: rd, cpu: rdCpu } = await forward(DURABLE_FORWARDER(upstreamUrl, join(dir, 'durable-forwarder.db')));
+    await upstream.stop();
 
     // A: ingest alone (the game enables no sink): the durable ingest path and nothing else.
     const a = await startRelay(main, dir, 'ingest-only', {}, env, children);
@@ -196,14 +227,17 @@ async function main(): Promise<void> {
     console.log(line('hello-world node:http (before)', h1));
     console.log(line('hello-world node:http (after)', h2));
     console.log(line('bare forwarder, 2 POSTs per report', rf));
+    console.log(line('durable forwarder (SQLite + 2 POSTs)', rd));
     console.log(line('relay, ingest only', ra));
     console.log(line('relay, delivering on the same thread', inProcess.rb));
     console.log(line('relay, delivering in its own thread', rb));
     console.log(line('(diagnostic) in-memory SQLite', rm));
     console.log(`ratio relay / hello-world           : ${fmt(ra.requests / ra.seconds / hRate, 2)} ingest only, ${fmt(rb.requests / rb.seconds / hRate, 2)} while delivering (aim >= 0.35; ${fmt(inProcess.rb.requests / inProcess.rb.seconds / hRate, 2)} with delivery on the ingest thread); ${fmt(rm.requests / rm.seconds / hRate, 2)} without fsync`);
     const ceiling = rf.requests / rf.seconds / hRate;
+    const durableCeiling = rd.requests / rd.seconds / hRate;
     console.log(`ceiling for any relay sending 2 POSTs per purchase: ${fmt(ceiling, 2)} of hello-world (the bare forwarder); the relay while delivering reaches ${fmt(rb.requests / rb.seconds / hRate / ceiling, 2)} of that ceiling, the aim 0.35 is ${fmt(0.35 / ceiling, 2)} of it`);
-    console.log(`RESULT ${JSON.stringify({ hello: hRate, ceiling, ingestOnly: ra.requests / ra.seconds / hRate, delivering: rb.requests / rb.seconds / hRate, deliveringSameThread: inProcess.rb.requests / inProcess.rb.seconds / hRate, inMemory: rm.requests / rm.seconds / hRate, drainAfterS: (drainedAt - ingestEnd) / 1000, peakMb: [peakA, peakB, inProcess.peak] })}`);
+    console.log(`ceiling for a durable one (SQLite FULL, group commit, 2 POSTs): ${fmt(durableCeiling, 2)} of hello-world (the durable forwarder); the aim 0.35 is ${fmt(0.35 / durableCeiling, 2)} of it`);
+    console.log(`RESULT ${JSON.stringify({ hello: hRate, ceiling, durableCeiling, ingestOnly: ra.requests / ra.seconds / hRate, delivering: rb.requests / rb.seconds / hRate, deliveringSameThread: inProcess.rb.requests / inProcess.rb.seconds / hRate, inMemory: rm.requests / rm.seconds / hRate, drainAfterS: (drainedAt - ingestEnd) / 1000, peakMb: [peakA, peakB, inProcess.peak] })}`);
     console.log(`mean storage.ingest (commit) time   : ${fmt(ingestA * 1000, 1)} ms ingest only, ${fmt(ingestB * 1000, 1)} ms while delivering (relay_ingest_duration_seconds)`);
     console.log(`relay peak RSS (VmHWM)              : ${fmt(peakA)} MB ingest only, ${fmt(peakB)} MB while delivering (limit 200 MB)`);
     console.log(`delivered when ingest stopped       : ${Object.entries(atIngestEnd).map(([k, v]) => `${k} ${v.unique}`).join(', ')} of ${expected}`);
@@ -228,6 +262,7 @@ async function main(): Promise<void> {
     // need. The fakes and the load generator are part of the bench, not of the relay, but they share its cores.
     console.log(`CPU ms per request, hello-world    : ${cpuLine(h1Cpu, h1.requests, h1.seconds)}`);
     console.log(`CPU ms per request, bare forwarder : ${cpuLine(rfCpu, rf.requests, rf.seconds)}`);
+    console.log(`CPU ms per request, durable fwd.   : ${cpuLine(rdCpu, rd.requests, rd.seconds)}`);
     console.log(`CPU ms per request, ingest only    : ${cpuLine(raCpu, ra.requests, ra.seconds)}`);
     console.log(`CPU ms per request, same thread    : ${cpuLine(inProcess.cpu, inProcess.rb.requests, inProcess.rb.seconds)}`);
     console.log(`CPU ms per request, delivery thread: ${cpuLine(threaded.cpu, rb.requests, rb.seconds)}`);
@@ -241,7 +276,7 @@ async function main(): Promise<void> {
     const all = Object.values(s).every((v) => v.unique >= expected);
     console.log(`every delivery done ${fmt((drainedAt - ingestEnd) / 1000, 1)} s after ingest stopped (${all ? 'all delivered' : 'NOT all delivered'})`);
     const allBefore = Object.values(inProcess.s).every((v) => v.unique >= inProcess.expected);
-    failed = rf.errors + ra.errors + rb.errors + rm.errors + inProcess.rb.errors > 0 || !all || !allBefore || [...Object.values(s), ...Object.values(inProcess.s)].some((v) => v.rejected > 0);
+    failed = rf.errors + rd.errors + ra.errors + rb.errors + rm.errors + inProcess.rb.errors > 0 || !all || !allBefore || [...Object.values(s), ...Object.values(inProcess.s)].some((v) => v.rejected > 0);
   } finally {
     await Promise.all(children.map((c) => c.stop()));
     rmSync(dir, { recursive: true, force: true });
