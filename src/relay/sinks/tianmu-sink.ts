@@ -27,7 +27,7 @@ function refuse(p: StoredPurchase, config: TianmuSinkConfig, game: SinkGame): st
   return tianmuBody(p, config, game).problem;
 }
 
-const tianmuBody = checkedRows('Tianmu', TianmuRequestSchema, (p: StoredPurchase, config: TianmuSinkConfig, game: SinkGame) => toTianmuBody(p, config, game));
+const tianmuBody = checkedRows('Tianmu', TianmuRequestSchema, toTianmuBody);
 
 function toTianmuBody(p: StoredPurchase, config: TianmuSinkConfig, game: SinkGame): TianmuRequest {
   return { userLog: { v: config.version, ext: toTianmuExt(p, game.appId) } };
