@@ -54,7 +54,8 @@ const commit = db.transaction((group) => { for (const g of group) insert.run(g.b
 const agent = new http.Agent({ keepAlive: true, maxSockets: 32 });
 const post = (b) => {
   const r = http.request(${JSON.stringify(upstream)}, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(b) } }, (x) => x.resume());
-  r.on('error', () => {}); r.end(b);
+  // A failed POST ends the process, so the load generator's errors fail the bench instead of flattering the ceiling.
+  r.on('error', (err) => { console.error(err); process.exit(1); }); r.end(b);
 };
 let group = [];
 const flush = () => { const g = group; group = []; commit.immediate(g); for (const x of g) { x.res.writeHead(200, {'content-type': 'application/json'}); x.res.end('{"ok":true}'); post(x.body); post(x.body); } };
